@@ -1,0 +1,53 @@
+package io.github.kafkaresilience.consumers;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The effective settings of every listener container kafka-resilience has seen.
+ *
+ * @author kafka-resilience
+ */
+public final class ListenerSettingsRegistry {
+
+	private final Map<String, ListenerSettings> byListener = new ConcurrentHashMap<>();
+
+	/**
+	 * Remember the settings of a listener, replacing any earlier entry for the same id.
+	 * @param settings the settings
+	 */
+	public void register(ListenerSettings settings) {
+		this.byListener.put(settings.listenerId(), settings);
+	}
+
+	/**
+	 * The settings of one listener.
+	 * @param listenerId the listener id
+	 * @return the settings, empty for an unknown listener
+	 */
+	public Optional<ListenerSettings> get(String listenerId) {
+		return Optional.ofNullable(this.byListener.get(listenerId));
+	}
+
+	/**
+	 * Every listener, sorted by id.
+	 * @return the settings
+	 */
+	public List<ListenerSettings> all() {
+		return this.byListener.values().stream().sorted(Comparator.comparing(ListenerSettings::listenerId)).toList();
+	}
+
+	/**
+	 * The listeners that consume as a given group.
+	 * @param groupId the group
+	 * @return the settings, sorted by listener id
+	 */
+	public List<ListenerSettings> forGroup(String groupId) {
+		return all().stream().filter((settings) -> Objects.equals(settings.groupId(), groupId)).toList();
+	}
+
+}

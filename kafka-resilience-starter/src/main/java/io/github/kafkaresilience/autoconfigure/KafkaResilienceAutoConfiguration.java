@@ -1,0 +1,152 @@
+package io.github.kafkaresilience.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.kafkaresilience.consumers.ConsumerIncidents;
+import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
+import io.github.kafkaresilience.defaults.ConsumerDefaults;
+import io.github.kafkaresilience.defaults.ListenerOptions;
+import io.github.kafkaresilience.defaults.ResilientContainerCustomizer;
+import io.github.kafkaresilience.membership.HostIdentity;
+import io.github.kafkaresilience.membership.MembershipConsumerPostProcessor;
+import io.github.kafkaresilience.membership.StaticMembershipDecision;
+import io.github.kafkaresilience.membership.StaticMembershipMode;
+import io.github.kafkaresilience.rebalance.RebalanceHistory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} that gives Spring Boot's Kafka consumers safe defaults, static
+ * membership, a graceful stop and rebalance recording.
+ *
+ * @author kafka-resilience
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnClass({ EnableKafka.class, KafkaAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "kafka.resilience.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ KafkaResilienceProperties.class, ConsumerDefaultsProperties.class,
+		StaticMembershipProperties.class, ShutdownProperties.class, RebalanceProperties.class })
+public final class KafkaResilienceAutoConfiguration {
+
+	private static final Duration BOOT_DEFAULT_SHUTDOWN_PHASE = Duration.ofSeconds(30);
+
+	private static final int INCIDENT_CAPACITY = 100;
+
+	@Bean
+	@ConditionalOnMissingBean
+	RebalanceHistory kafkaResilienceRebalanceHistory(RebalanceProperties rebalance) {
+		return new RebalanceHistory(Math.max(1, rebalance.getHistorySize()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ListenerSettingsRegistry kafkaResilienceListenerSettings() {
+		return new ListenerSettingsRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsumerIncidents kafkaResilienceConsumerIncidents() {
+		return new ConsumerIncidents(INCIDENT_CAPACITY);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HostIdentity kafkaResilienceHostIdentity(StaticMembershipProperties staticMembership, Environment environment) {
+		return HostIdentity.resolve(staticMembership.getInstanceId(), environment::getProperty,
+				KafkaResilienceAutoConfiguration::machineHostname);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResilientContainerCustomizer kafkaResilienceContainerCustomizer(KafkaResilienceProperties resilience,
+			ConsumerDefaultsProperties consumer, StaticMembershipProperties staticMembership,
+			ShutdownProperties shutdown, RebalanceProperties rebalance, Environment environment, HostIdentity identity,
+			RebalanceHistory history, ListenerSettingsRegistry registry) {
+		KafkaResiliencePropertiesValidator.validate(resilience, consumer, staticMembership, shutdown, rebalance,
+				getClass().getClassLoader());
+		boolean alwaysSomewhere = staticMembership.getMode() == StaticMembershipMode.ALWAYS || resilience.getListeners()
+			.values()
+			.stream()
+			.anyMatch((listener) -> listener.getStaticMembership() == StaticMembershipMode.ALWAYS);
+		if (alwaysSomewhere && identity.name() == null) {
+			throw StaticMembershipDecision.missingIdentity();
+		}
+		Duration shutdownPhase = Binder.get(environment)
+			.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+			.orElse(BOOT_DEFAULT_SHUTDOWN_PHASE);
+		ResilientContainerCustomizer.Settings settings = new ResilientContainerCustomizer.Settings(
+				staticMembership.getExpectedRestartTime(), shutdown.getTimeout(), shutdownPhase,
+				shutdown.isLeaveGroup());
+		ConsumerDefaults defaults = consumer.toDefaults();
+		Map<String, ListenerProperties> listeners = resilience.getListeners();
+		return new ResilientContainerCustomizer((listenerId) -> {
+			ListenerProperties listener = listeners.get(listenerId);
+			if (listener == null) {
+				return new ListenerOptions(true, defaults, staticMembership.getMode());
+			}
+			StaticMembershipMode mode = (listener.getStaticMembership() != null) ? listener.getStaticMembership()
+					: staticMembership.getMode();
+			return new ListenerOptions(listener.isEnabled(), listener.applyTo(defaults), mode);
+		}, identity, settings, history, registry, Clock.systemUTC());
+	}
+
+	@Bean
+	static ContainerFactoryCustomizerPostProcessor kafkaResilienceContainerFactoryPostProcessor(
+			ObjectProvider<ResilientContainerCustomizer> customizer) {
+		return new ContainerFactoryCustomizerPostProcessor(customizer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MembershipConsumerPostProcessor kafkaResilienceMembershipConsumerPostProcessor(ShutdownProperties shutdown,
+			ConsumerIncidents incidents) {
+		return new MembershipConsumerPostProcessor(shutdown.isLeaveGroup(), incidents, Clock.systemUTC());
+	}
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer kafkaResilienceConsumerFactoryCustomizer(
+			MembershipConsumerPostProcessor membership) {
+		return (factory) -> addPostProcessor(factory, membership);
+	}
+
+	@Bean
+	UnknownListenerOverridesReporter kafkaResilienceUnknownListenerOverridesReporter(
+			KafkaResilienceProperties resilience, ListenerSettingsRegistry registry) {
+		return new UnknownListenerOverridesReporter(resilience, registry);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static void addPostProcessor(DefaultKafkaConsumerFactory factory,
+			MembershipConsumerPostProcessor membership) {
+		factory.addPostProcessor(membership);
+	}
+
+	private static @Nullable String machineHostname() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.github.kafkaresilience.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Graceful stop of listener containers on application shutdown.
+ *
+ * @author kafka-resilience
+ */
+@ConfigurationProperties("kafka.resilience.shutdown")
+public class ShutdownProperties {
+
+	/**
+	 * How long a container may take to finish its in-flight records, commit and close its
+	 * consumer when it stops. Must fit inside spring.lifecycle.timeout-per-shutdown-phase
+	 * and the pod's terminationGracePeriodSeconds.
+	 */
+	private Duration timeout = Duration.ofSeconds(20);
+
+	/**
+	 * Whether a static member leaves the group when its container stops gracefully, so
+	 * that its partitions move at once instead of waiting for it to come back. A crashed
+	 * member still keeps its place until session.timeout.ms expires.
+	 */
+	private boolean leaveGroup = true;
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public boolean isLeaveGroup() {
+		return this.leaveGroup;
+	}
+
+	public void setLeaveGroup(boolean leaveGroup) {
+		this.leaveGroup = leaveGroup;
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.github.kafkaresilience.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.kafkaresilience.membership.StaticMembershipMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Static group membership (group.instance.id, KIP-345).
+ *
+ * @author kafka-resilience
+ */
+@ConfigurationProperties("kafka.resilience.static-membership")
+public class StaticMembershipProperties {
+
+	/**
+	 * When to give consumers a group.instance.id: 'auto' only where the host identity
+	 * survives a restart (a StatefulSet pod or an explicit instance id), 'always', or
+	 * 'never'.
+	 */
+	private StaticMembershipMode mode = StaticMembershipMode.AUTO;
+
+	/**
+	 * Identity of this application instance, used instead of POD_NAME or HOSTNAME. Each
+	 * listener appends its id, and each concurrent consumer a -n suffix, so every
+	 * consumer gets a distinct group.instance.id.
+	 */
+	private String instanceId;
+
+	/**
+	 * How long a restart of this application usually takes. A static member's session
+	 * timeout should outlast it; the startup report warns when it does not.
+	 */
+	private Duration expectedRestartTime = Duration.ofSeconds(30);
+
+	public StaticMembershipMode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(StaticMembershipMode mode) {
+		this.mode = mode;
+	}
+
+	public String getInstanceId() {
+		return this.instanceId;
+	}
+
+	public void setInstanceId(String instanceId) {
+		this.instanceId = instanceId;
+	}
+
+	public Duration getExpectedRestartTime() {
+		return this.expectedRestartTime;
+	}
+
+	public void setExpectedRestartTime(Duration expectedRestartTime) {
+		this.expectedRestartTime = expectedRestartTime;
+	}
+
+}

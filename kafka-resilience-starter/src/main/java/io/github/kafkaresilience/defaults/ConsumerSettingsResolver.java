@@ -1,0 +1,320 @@
+package io.github.kafkaresilience.defaults;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import io.github.kafkaresilience.consumers.EffectiveSetting;
+import io.github.kafkaresilience.consumers.Finding;
+import io.github.kafkaresilience.consumers.Finding.Severity;
+import io.github.kafkaresilience.consumers.ListenerSettings;
+import io.github.kafkaresilience.consumers.SettingSource;
+import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
+import io.github.kafkaresilience.membership.InstanceIds;
+import io.github.kafkaresilience.membership.StaticMembershipDecision;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Works out, for one listener container, which consumer settings kafka-resilience must
+ * fill in and what the consumer will effectively run with. A value the user set anywhere
+ * wins; invalid combinations fail here, before the Kafka client would fail with a less
+ * helpful message.
+ *
+ * @author kafka-resilience
+ */
+public final class ConsumerSettingsResolver {
+
+	/**
+	 * Container setting: time a stopping container may take, in milliseconds.
+	 */
+	public static final String SHUTDOWN_TIMEOUT = "shutdown.timeout.ms";
+
+	/**
+	 * Container setting: whether a static member leaves the group on a graceful stop.
+	 */
+	public static final String LEAVE_GROUP_ON_STOP = "shutdown.leave.group";
+
+	static final String CLASSIC = "classic";
+
+	static final String CONSUMER = "consumer";
+
+	private static final Map<String, Object> KAFKA_DEFAULTS = ConsumerConfig.configDef().defaultValues();
+
+	// Settings the KIP-848 protocol moved to the broker, with what replaces each there.
+	private static final Map<String, String> BROKER_SIDE = Map.of(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+			"group.remote.assignor on the consumer (uniform or range), with the broker's group.consumer.assignors",
+			ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "the broker's group.consumer.session.timeout.ms",
+			ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "the broker's group.consumer.heartbeat.interval.ms");
+
+	private ConsumerSettingsResolver() {
+	}
+
+	/**
+	 * Resolve the settings of one listener.
+	 * @param request what is known about the listener
+	 * @return the properties to add to the container and the effective settings
+	 * @throws InvalidKafkaResilienceConfigurationException if the configuration cannot
+	 * work
+	 */
+	public static Resolution resolve(Request request) {
+		UserConfig user = new UserConfig(request.factoryConfigs(), request.containerOverrides());
+		Map<String, String> additions = new LinkedHashMap<>();
+		List<Finding> findings = new ArrayList<>();
+		String protocol = protocol(user);
+		ConsumerDefaults defaults = request.defaults();
+
+		if (CONSUMER.equals(protocol)) {
+			for (Map.Entry<String, String> entry : BROKER_SIDE.entrySet()) {
+				if (user.has(entry.getKey())) {
+					throw new InvalidKafkaResilienceConfigurationException(entry.getKey(),
+							"Listener '" + request.listenerId() + "' uses group.protocol=consumer (KIP-848), where "
+									+ entry.getKey() + " is decided by the broker; the Kafka client refuses to "
+									+ "start with it set.",
+							"Remove " + entry.getKey() + " from the consumer configuration "
+									+ "(spring.kafka.consumer.*, spring.kafka.properties.* or the listener's "
+									+ "properties) and use " + entry.getValue() + " instead.");
+				}
+			}
+		}
+		else {
+			if (user.has(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG)) {
+				throw new InvalidKafkaResilienceConfigurationException(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG,
+						"Listener '" + request.listenerId() + "' sets group.remote.assignor, which only applies to "
+								+ "group.protocol=consumer, but runs the classic protocol.",
+						"Set group.protocol=consumer to use a broker-side assignor, or remove "
+								+ "group.remote.assignor and choose partition.assignment.strategy instead.");
+			}
+			fill(user, additions, ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+					String.join(",", defaults.effectiveAssignors()));
+			fill(user, additions, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, ms(defaults.sessionTimeout()));
+			long session = user.longValue(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, defaults.sessionTimeout());
+			long heartbeat = defaults.heartbeatInterval().toMillis();
+			if (!user.has(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG) && heartbeat * 3 > session) {
+				heartbeat = Math.max(1, session / 3);
+				findings.add(new Finding(Severity.INFO, "heartbeat-lowered", "heartbeat.interval.ms lowered to "
+						+ heartbeat + " ms, a third of the user's session.timeout.ms of " + session + " ms."));
+			}
+			fill(user, additions, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(heartbeat));
+			heartbeat = user.longValue(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Duration.ofMillis(heartbeat));
+			checkHeartbeat(request.listenerId(), heartbeat, session, findings);
+		}
+		fill(user, additions, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, ms(defaults.maxPollInterval()));
+		fill(user, additions, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(defaults.maxPollRecords()));
+		fill(user, additions, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, Boolean.toString(defaults.enableAutoCommit()));
+
+		String userInstanceId = user.value(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+		if (userInstanceId != null) {
+			if (!InstanceIds.isLegal(userInstanceId)) {
+				throw illegalInstanceId(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, userInstanceId);
+			}
+		}
+		else if (request.membership().baseInstanceId() != null) {
+			additions.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, request.membership().baseInstanceId());
+		}
+		boolean staticMember = userInstanceId != null || request.membership().baseInstanceId() != null;
+		if (userInstanceId == null) {
+			findings.add(new Finding(Severity.INFO, "static-membership", request.membership().reason() + "."));
+		}
+		if (staticMember && CLASSIC.equals(protocol)) {
+			long session = user.longValue(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, defaults.sessionTimeout());
+			if (session < request.expectedRestartTime().toMillis()) {
+				findings.add(new Finding(Severity.WARN, "session-shorter-than-restart",
+						"session.timeout.ms (" + session + " ms) is shorter than "
+								+ "kafka.resilience.static-membership.expected-restart-time ("
+								+ request.expectedRestartTime().toMillis() + " ms): a crashed static member is "
+								+ "evicted before it is back, costing two rebalances. Raise session.timeout.ms "
+								+ "or lower the expected restart time."));
+			}
+		}
+		if (request.shutdownTimeout().compareTo(request.shutdownPhaseTimeout()) >= 0) {
+			findings.add(new Finding(Severity.WARN, "shutdown-timeout-exceeds-phase",
+					"kafka.resilience.shutdown.timeout (" + request.shutdownTimeout().toMillis() + " ms) does not fit "
+							+ "inside spring.lifecycle.timeout-per-shutdown-phase ("
+							+ request.shutdownPhaseTimeout().toMillis() + " ms): the context may close before "
+							+ "in-flight records are committed. Lower the first or raise the second."));
+		}
+
+		List<EffectiveSetting> settings = new ArrayList<>();
+		settings.add(new EffectiveSetting(ConsumerConfig.GROUP_PROTOCOL_CONFIG, protocol,
+				user.has(ConsumerConfig.GROUP_PROTOCOL_CONFIG) ? SettingSource.USER : SettingSource.KAFKA_DEFAULT));
+		List<String> keys = new ArrayList<>();
+		if (CLASSIC.equals(protocol)) {
+			keys.addAll(List.of(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+					ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG));
+		}
+		else {
+			keys.add(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG);
+		}
+		keys.addAll(List.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+		for (String key : keys) {
+			settings.add(effective(key, user, additions));
+		}
+		settings.add(
+				new EffectiveSetting(SHUTDOWN_TIMEOUT, ms(request.shutdownTimeout()), request.shutdownTimeoutSource()));
+		settings.add(new EffectiveSetting(LEAVE_GROUP_ON_STOP, Boolean.toString(staticMember && request.leaveGroup()),
+				SettingSource.KAFKA_RESILIENCE));
+
+		ListenerSettings listenerSettings = new ListenerSettings(request.listenerId(), request.groupId(), protocol,
+				request.concurrency(), settings, findings);
+		return new Resolution(additions, listenerSettings);
+	}
+
+	private static void checkHeartbeat(String listenerId, long heartbeat, long session, List<Finding> findings) {
+		if (heartbeat >= session) {
+			throw new InvalidKafkaResilienceConfigurationException(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+					"Listener '" + listenerId + "' would send heartbeats every " + heartbeat
+							+ " ms with a session timeout of " + session
+							+ " ms: the broker would evict the member between two heartbeats.",
+					"Set heartbeat.interval.ms to at most a third of session.timeout.ms (for example "
+							+ Math.max(1, session / 3) + " ms).");
+		}
+		if (heartbeat * 3 > session) {
+			findings.add(new Finding(Severity.WARN, "heartbeat-above-third-of-session",
+					"heartbeat.interval.ms (" + heartbeat + " ms) is above a third of session.timeout.ms (" + session
+							+ " ms): one late heartbeat can get the member evicted. Lower heartbeat.interval.ms."));
+		}
+	}
+
+	/**
+	 * The failure for a {@code group.instance.id} that Kafka would reject.
+	 * @param property the property it came from
+	 * @param id the offending value
+	 * @return the exception
+	 */
+	public static InvalidKafkaResilienceConfigurationException illegalInstanceId(String property, String id) {
+		return new InvalidKafkaResilienceConfigurationException(property,
+				"'" + id + "' is not a valid group.instance.id: Kafka accepts only letters, digits, '.', '_' and "
+						+ "'-', and kafka-resilience needs it to be at most " + InstanceIds.maxConfigurableLength()
+						+ " characters to add per-consumer suffixes.",
+				"Use a value such as the pod name ('orders-0'), replacing other characters with '-'.");
+	}
+
+	private static String protocol(UserConfig user) {
+		String value = user.value(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
+		if (value == null) {
+			return CLASSIC;
+		}
+		String protocol = value.trim().toLowerCase(Locale.ROOT);
+		if (!CLASSIC.equals(protocol) && !CONSUMER.equals(protocol)) {
+			throw new InvalidKafkaResilienceConfigurationException(ConsumerConfig.GROUP_PROTOCOL_CONFIG,
+					"'" + value + "' is not a group protocol.", "Set group.protocol to 'classic' or 'consumer'.");
+		}
+		return protocol;
+	}
+
+	private static void fill(UserConfig user, Map<String, String> additions, String key, String value) {
+		if (!user.has(key)) {
+			additions.put(key, value);
+		}
+	}
+
+	private static EffectiveSetting effective(String key, UserConfig user, Map<String, String> additions) {
+		String userValue = user.value(key);
+		if (userValue != null) {
+			return new EffectiveSetting(key, userValue, SettingSource.USER);
+		}
+		String added = additions.get(key);
+		if (added != null) {
+			return new EffectiveSetting(key, added, SettingSource.KAFKA_RESILIENCE);
+		}
+		return new EffectiveSetting(key, render(KAFKA_DEFAULTS.get(key)), SettingSource.KAFKA_DEFAULT);
+	}
+
+	private static String ms(Duration duration) {
+		return Long.toString(duration.toMillis());
+	}
+
+	static @Nullable String render(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Class<?> type) {
+			return type.getName();
+		}
+		if (value instanceof Collection<?> values) {
+			return values.stream().map(ConsumerSettingsResolver::render).collect(Collectors.joining(","));
+		}
+		return value.toString();
+	}
+
+	/**
+	 * What is known about one listener container.
+	 *
+	 * @param listenerId the listener id
+	 * @param groupId the consumer group, or {@code null}
+	 * @param concurrency consumers in the container
+	 * @param factoryConfigs the consumer factory's configuration
+	 * @param containerOverrides the container's consumer properties, including
+	 * {@code @KafkaListener} properties
+	 * @param defaults kafka-resilience defaults for this listener
+	 * @param membership the static membership decision for this listener
+	 * @param expectedRestartTime how long a restart usually takes
+	 * @param shutdownTimeout the container's shutdown timeout
+	 * @param shutdownTimeoutSource who chose the shutdown timeout
+	 * @param shutdownPhaseTimeout {@code spring.lifecycle.timeout-per-shutdown-phase}
+	 * @param leaveGroup whether static members leave on a graceful stop
+	 */
+	public record Request(String listenerId, @Nullable String groupId, int concurrency,
+			Map<String, Object> factoryConfigs, Properties containerOverrides, ConsumerDefaults defaults,
+			StaticMembershipDecision membership, Duration expectedRestartTime, Duration shutdownTimeout,
+			SettingSource shutdownTimeoutSource, Duration shutdownPhaseTimeout, boolean leaveGroup) {
+
+	}
+
+	/**
+	 * The outcome for one listener.
+	 *
+	 * @param additions consumer properties to add to the container
+	 * @param settings the effective settings and findings
+	 */
+	public record Resolution(Map<String, String> additions, ListenerSettings settings) {
+
+	}
+
+	/**
+	 * The user's configuration: container properties first, then the consumer factory's.
+	 */
+	private record UserConfig(Map<String, Object> factory, Properties container) {
+
+		@Nullable String value(String key) {
+			Object value = this.container.get(key);
+			if (value == null) {
+				value = this.container.getProperty(key);
+			}
+			if (value == null) {
+				value = this.factory.get(key);
+			}
+			String text = render(value);
+			return (text != null && !text.isBlank()) ? text.trim() : null;
+		}
+
+		boolean has(String key) {
+			return value(key) != null;
+		}
+
+		long longValue(String key, Duration fallback) {
+			String value = value(key);
+			if (value == null) {
+				return fallback.toMillis();
+			}
+			try {
+				return Long.parseLong(value);
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidKafkaResilienceConfigurationException(key,
+						"'" + value + "' is not a number of " + "milliseconds.",
+						"Set " + key + " to a whole number of milliseconds.");
+			}
+		}
+
+	}
+
+}

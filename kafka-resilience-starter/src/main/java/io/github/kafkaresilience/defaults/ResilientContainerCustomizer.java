@@ -1,0 +1,229 @@
+package io.github.kafkaresilience.defaults;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import io.github.kafkaresilience.consumers.EffectiveSetting;
+import io.github.kafkaresilience.consumers.Finding;
+import io.github.kafkaresilience.consumers.Finding.Severity;
+import io.github.kafkaresilience.consumers.ListenerSettings;
+import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
+import io.github.kafkaresilience.consumers.SettingSource;
+import io.github.kafkaresilience.membership.HostIdentity;
+import io.github.kafkaresilience.membership.StaticMembershipDecision;
+import io.github.kafkaresilience.rebalance.RebalanceHistory;
+import io.github.kafkaresilience.rebalance.RecordingRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+
+/**
+ * Applies kafka-resilience to one listener container as it is created: fills in consumer
+ * defaults and the static instance id where the user set nothing, bounds the graceful
+ * stop, records rebalances, and logs the startup report.
+ *
+ * @author kafka-resilience
+ */
+public final class ResilientContainerCustomizer {
+
+	private static final Logger logger = LoggerFactory.getLogger(ResilientContainerCustomizer.class);
+
+	// Spring Kafka's ContainerProperties default; any other value was chosen by the user.
+	private static final long SPRING_KAFKA_DEFAULT_SHUTDOWN_TIMEOUT = 10_000;
+
+	private final Function<String, ListenerOptions> options;
+
+	private final HostIdentity identity;
+
+	private final Settings settings;
+
+	private final RebalanceHistory history;
+
+	private final ListenerSettingsRegistry registry;
+
+	private final Clock clock;
+
+	private final Map<String, String> instanceIdOwners = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a customizer.
+	 * @param options kafka-resilience options per listener id
+	 * @param identity this instance's identity, for static membership
+	 * @param settings container-wide settings
+	 * @param history where rebalance events go
+	 * @param registry where effective settings go
+	 * @param clock clock for rebalance events
+	 */
+	public ResilientContainerCustomizer(Function<String, ListenerOptions> options, HostIdentity identity,
+			Settings settings, RebalanceHistory history, ListenerSettingsRegistry registry, Clock clock) {
+		this.options = options;
+		this.identity = identity;
+		this.settings = settings;
+		this.history = history;
+		this.registry = registry;
+		this.clock = clock;
+	}
+
+	/**
+	 * Apply kafka-resilience to a container that has not started yet.
+	 * @param container the container
+	 * @param consumerFactory the factory the container creates its consumers with
+	 */
+	public void customize(AbstractMessageListenerContainer<?, ?> container, ConsumerFactory<?, ?> consumerFactory) {
+		String listenerId = listenerId(container);
+		ListenerOptions listenerOptions = this.options.apply(listenerId);
+		if (!listenerOptions.enabled()) {
+			logger.info("kafka-resilience: listener '{}' left untouched (kafka.resilience.listeners.{}.enabled=false)",
+					listenerId, listenerId);
+			return;
+		}
+		ContainerProperties containerProperties = container.getContainerProperties();
+		Map<String, Object> factoryConfigs = consumerFactory.getConfigurationProperties();
+		String groupId = containerProperties.getGroupId();
+		if (groupId == null && factoryConfigs.get(ConsumerConfig.GROUP_ID_CONFIG) instanceof String configured) {
+			groupId = configured;
+		}
+		int concurrency = (container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent)
+				? concurrent.getConcurrency() : 1;
+
+		SettingSource shutdownSource = SettingSource.USER;
+		if (containerProperties.getShutdownTimeout() == SPRING_KAFKA_DEFAULT_SHUTDOWN_TIMEOUT) {
+			containerProperties.setShutdownTimeout(this.settings.shutdownTimeout().toMillis());
+			shutdownSource = SettingSource.KAFKA_RESILIENCE;
+		}
+		Duration shutdownTimeout = Duration.ofMillis(containerProperties.getShutdownTimeout());
+
+		StaticMembershipDecision membership = StaticMembershipDecision.decide(listenerOptions.staticMembership(),
+				this.identity, listenerId);
+		Properties overrides = containerProperties.getKafkaConsumerProperties();
+		ConsumerSettingsResolver.Resolution resolution = ConsumerSettingsResolver
+			.resolve(new ConsumerSettingsResolver.Request(listenerId, groupId, concurrency, factoryConfigs, overrides,
+					listenerOptions.defaults(), membership, this.settings.expectedRestartTime(), shutdownTimeout,
+					shutdownSource, this.settings.shutdownPhaseTimeout(), this.settings.leaveGroup()));
+
+		Properties merged = new Properties();
+		for (String name : overrides.stringPropertyNames()) {
+			merged.setProperty(name, overrides.getProperty(name));
+		}
+		overrides.forEach(merged::put);
+		resolution.additions().forEach(merged::setProperty);
+		containerProperties.setKafkaConsumerProperties(merged);
+
+		ConsumerRebalanceListener existing = containerProperties.getConsumerRebalanceListener();
+		if (!(existing instanceof RecordingRebalanceListener)) {
+			containerProperties
+				.setConsumerRebalanceListener(new RecordingRebalanceListener(this.history, existing, this.clock));
+		}
+
+		ListenerSettings listenerSettings = checkInstanceIdCollision(resolution.settings());
+		this.registry.register(listenerSettings);
+		report(listenerSettings);
+	}
+
+	private ListenerSettings checkInstanceIdCollision(ListenerSettings settings) {
+		String instanceId = settings.value(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+			.filter((id) -> settings.setting(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+				.map(EffectiveSetting::source)
+				.orElse(null) != SettingSource.KAFKA_DEFAULT)
+			.orElse(null);
+		if (instanceId == null || settings.groupId() == null) {
+			return settings;
+		}
+		String key = settings.groupId() + '\u0000' + instanceId;
+		String owner = this.instanceIdOwners.putIfAbsent(key, settings.listenerId());
+		if (owner == null || owner.equals(settings.listenerId())) {
+			return settings;
+		}
+		List<Finding> findings = new ArrayList<>(settings.findings());
+		findings.add(new Finding(Severity.WARN, "duplicate-instance-id",
+				"Listeners '" + owner + "' and '" + settings.listenerId() + "' both join group '" + settings.groupId()
+						+ "' as group.instance.id '" + instanceId
+						+ "': the broker will fence one of them. Remove group.instance.id from the shared "
+						+ "consumer configuration and let kafka-resilience derive one per listener."));
+		return new ListenerSettings(settings.listenerId(), settings.groupId(), settings.protocol(),
+				settings.concurrency(), settings.settings(), findings);
+	}
+
+	private void report(ListenerSettings settings) {
+		StringBuilder block = new StringBuilder();
+		block.append("kafka-resilience: listener '")
+			.append(settings.listenerId())
+			.append("' (group '")
+			.append(Objects.requireNonNullElse(settings.groupId(), "none"))
+			.append("', protocol ")
+			.append(settings.protocol())
+			.append(", concurrency ")
+			.append(settings.concurrency())
+			.append(')');
+		int width = settings.settings().stream().mapToInt((setting) -> setting.key().length()).max().orElse(0);
+		for (EffectiveSetting setting : settings.settings()) {
+			block.append(System.lineSeparator())
+				.append("  ")
+				.append(pad(setting.key(), width))
+				.append(" = ")
+				.append(display(setting, settings.concurrency()))
+				.append("  [")
+				.append(setting.source().label())
+				.append(']');
+		}
+		for (Finding finding : settings.findings()) {
+			if (finding.severity() == Severity.INFO) {
+				block.append(System.lineSeparator()).append("  note: ").append(finding.message());
+			}
+		}
+		logger.info(block.toString());
+		for (Finding finding : settings.findings()) {
+			if (finding.severity() != Severity.INFO) {
+				logger.warn("kafka-resilience: listener '{}': {} [{}]", settings.listenerId(), finding.message(),
+						finding.code());
+			}
+		}
+	}
+
+	private static String display(EffectiveSetting setting, int concurrency) {
+		if (setting.value() == null) {
+			return ConsumerConfig.GROUP_INSTANCE_ID_CONFIG.equals(setting.key()) ? "(none: dynamic member)" : "(unset)";
+		}
+		if (ConsumerConfig.GROUP_INSTANCE_ID_CONFIG.equals(setting.key()) && concurrency > 1) {
+			return setting.value() + " (+ -0 .. -" + (concurrency - 1) + " per consumer)";
+		}
+		return setting.value();
+	}
+
+	private static String pad(String text, int width) {
+		return text + " ".repeat(Math.max(0, width - text.length()));
+	}
+
+	private static String listenerId(AbstractMessageListenerContainer<?, ?> container) {
+		@Nullable String id = container.getListenerId();
+		return (id != null) ? id : container.getBeanName();
+	}
+
+	/**
+	 * Settings that apply to every container.
+	 *
+	 * @param expectedRestartTime how long a restart usually takes
+	 * @param shutdownTimeout how long a stopping container may take
+	 * @param shutdownPhaseTimeout {@code spring.lifecycle.timeout-per-shutdown-phase}
+	 * @param leaveGroup whether static members leave the group on a graceful stop
+	 */
+	public record Settings(Duration expectedRestartTime, Duration shutdownTimeout, Duration shutdownPhaseTimeout,
+			boolean leaveGroup) {
+
+	}
+
+}

@@ -1,0 +1,223 @@
+package io.github.kafkaresilience.defaults;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.github.kafkaresilience.consumers.EffectiveSetting;
+import io.github.kafkaresilience.consumers.Finding;
+import io.github.kafkaresilience.consumers.SettingSource;
+import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
+import io.github.kafkaresilience.membership.StaticMembershipDecision;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ConsumerSettingsResolverTests {
+
+	private static final String COOPERATIVE = "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
+
+	private static final ConsumerDefaults DEFAULTS = new ConsumerDefaults(List.of(COOPERATIVE), AssignorMigration.NONE,
+			Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofMinutes(5), 500, false);
+
+	private final Map<String, Object> factory = new HashMap<>();
+
+	private final Properties container = new Properties();
+
+	private StaticMembershipDecision membership = new StaticMembershipDecision(null, "static membership is off");
+
+	private ConsumerDefaults defaults = DEFAULTS;
+
+	private Duration shutdownTimeout = Duration.ofSeconds(20);
+
+	@Test
+	void fillsEveryClassicDefaultWhenUserSetNothing() {
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).containsEntry("partition.assignment.strategy", COOPERATIVE)
+			.containsEntry("session.timeout.ms", "45000")
+			.containsEntry("heartbeat.interval.ms", "1000")
+			.containsEntry("max.poll.interval.ms", "300000")
+			.containsEntry("max.poll.records", "500")
+			.containsEntry("enable.auto.commit", "false")
+			.doesNotContainKey("group.instance.id");
+		assertThat(resolution.settings().setting("session.timeout.ms")).get()
+			.extracting(EffectiveSetting::source)
+			.isEqualTo(SettingSource.KAFKA_RESILIENCE);
+		assertThat(resolution.settings().protocol()).isEqualTo("classic");
+	}
+
+	@Test
+	void factoryValueFromSpringKafkaPropertiesWins() {
+		this.factory.put("partition.assignment.strategy", "org.apache.kafka.clients.consumer.RoundRobinAssignor");
+		this.factory.put("max.poll.records", 50);
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).doesNotContainKeys("partition.assignment.strategy", "max.poll.records");
+		assertThat(resolution.settings().setting("max.poll.records")).get()
+			.isEqualTo(new EffectiveSetting("max.poll.records", "50", SettingSource.USER));
+	}
+
+	@Test
+	void listenerPropertyWinsOverDefault() {
+		this.container.setProperty("session.timeout.ms", "30000");
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).doesNotContainKey("session.timeout.ms");
+		assertThat(resolution.settings().value("session.timeout.ms")).contains("30000");
+	}
+
+	@Test
+	void classDefaultValuesInFactoryAreRenderedAsClassNames() {
+		this.factory.put("partition.assignment.strategy",
+				List.of(org.apache.kafka.clients.consumer.StickyAssignor.class));
+		assertThat(resolve().settings().value("partition.assignment.strategy"))
+			.contains("org.apache.kafka.clients.consumer.StickyAssignor");
+	}
+
+	@Test
+	void heartbeatIsLoweredToAThirdOfAShortUserSessionTimeout() {
+		this.factory.put("session.timeout.ms", "2400");
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).containsEntry("heartbeat.interval.ms", "800");
+		assertThat(resolution.settings().findings()).extracting(Finding::code).contains("heartbeat-lowered");
+	}
+
+	@Test
+	void userHeartbeatNotBelowSessionTimeoutFailsNamingTheProperty() {
+		this.factory.put("session.timeout.ms", "10000");
+		this.factory.put("heartbeat.interval.ms", "10000");
+		assertThatExceptionOfType(InvalidKafkaResilienceConfigurationException.class).isThrownBy(this::resolve)
+			.satisfies((ex) -> {
+				assertThat(ex.getProperty()).isEqualTo("heartbeat.interval.ms");
+				assertThat(ex.getAction()).contains("at most a third of session.timeout.ms");
+			});
+	}
+
+	@Test
+	void userHeartbeatAboveAThirdOfSessionIsAWarning() {
+		this.factory.put("session.timeout.ms", "10000");
+		this.factory.put("heartbeat.interval.ms", "5000");
+		assertThat(resolve().settings().findings()).extracting(Finding::code)
+			.contains("heartbeat-above-third-of-session");
+	}
+
+	@Test
+	void newProtocolNeverGetsClassicOnlySettings() {
+		this.factory.put("group.protocol", "consumer");
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).doesNotContainKeys("partition.assignment.strategy", "session.timeout.ms",
+				"heartbeat.interval.ms");
+		assertThat(resolution.additions()).containsKeys("max.poll.interval.ms", "max.poll.records");
+		assertThat(resolution.settings().protocol()).isEqualTo("consumer");
+	}
+
+	@Test
+	void newProtocolWithUserSessionTimeoutFailsNamingBrokerReplacement() {
+		this.factory.put("group.protocol", "CONSUMER");
+		this.factory.put("session.timeout.ms", "30000");
+		assertThatExceptionOfType(InvalidKafkaResilienceConfigurationException.class).isThrownBy(this::resolve)
+			.satisfies((ex) -> {
+				assertThat(ex.getProperty()).isEqualTo("session.timeout.ms");
+				assertThat(ex.getAction()).contains("group.consumer.session.timeout.ms");
+			});
+	}
+
+	@Test
+	void newProtocolWithUserHeartbeatFailsNamingBrokerReplacement() {
+		this.container.setProperty("group.protocol", "consumer");
+		this.container.setProperty("heartbeat.interval.ms", "1000");
+		assertThatExceptionOfType(InvalidKafkaResilienceConfigurationException.class).isThrownBy(this::resolve)
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("group.consumer.heartbeat.interval.ms"));
+	}
+
+	@Test
+	void newProtocolWithUserAssignorFailsNamingRemoteAssignor() {
+		this.factory.put("group.protocol", "consumer");
+		this.factory.put("partition.assignment.strategy", COOPERATIVE);
+		assertThatExceptionOfType(InvalidKafkaResilienceConfigurationException.class).isThrownBy(this::resolve)
+			.satisfies((ex) -> {
+				assertThat(ex.getProperty()).isEqualTo("partition.assignment.strategy");
+				assertThat(ex.getAction()).contains("group.remote.assignor");
+			});
+	}
+
+	@Test
+	void remoteAssignorWithClassicProtocolFails() {
+		this.factory.put("group.remote.assignor", "uniform");
+		assertThatExceptionOfType(InvalidKafkaResilienceConfigurationException.class).isThrownBy(this::resolve)
+			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("group.remote.assignor"));
+	}
+
+	@Test
+	void unknownGroupProtocolFails() {
+		this.factory.put("group.protocol", "streams");
+		assertThatExceptionOfType(InvalidKafkaResilienceConfigurationException.class).isThrownBy(this::resolve)
+			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("group.protocol"));
+	}
+
+	@Test
+	void migrationFromRangeListsRangeAfterCooperative() {
+		this.defaults = new ConsumerDefaults(List.of(COOPERATIVE), AssignorMigration.FROM_RANGE, Duration.ofSeconds(45),
+				Duration.ofSeconds(1), Duration.ofMinutes(5), 500, false);
+		assertThat(resolve().additions()).containsEntry("partition.assignment.strategy",
+				COOPERATIVE + ",org.apache.kafka.clients.consumer.RangeAssignor");
+	}
+
+	@Test
+	void staticDecisionAddsInstanceId() {
+		this.membership = new StaticMembershipDecision("orders-0-orders", "identity from POD_NAME");
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).containsEntry("group.instance.id", "orders-0-orders");
+		assertThat(resolution.settings().value(ConsumerSettingsResolver.LEAVE_GROUP_ON_STOP)).contains("true");
+	}
+
+	@Test
+	void userInstanceIdWinsOverDerivedOne() {
+		this.membership = new StaticMembershipDecision("orders-0-orders", "identity from POD_NAME");
+		this.container.setProperty("group.instance.id", "mine");
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).doesNotContainKey("group.instance.id");
+		assertThat(resolution.settings().setting("group.instance.id")).get()
+			.isEqualTo(new EffectiveSetting("group.instance.id", "mine", SettingSource.USER));
+	}
+
+	@Test
+	void malformedUserInstanceIdFails() {
+		this.factory.put("group.instance.id", "orders pod#1");
+		assertThatExceptionOfType(InvalidKafkaResilienceConfigurationException.class).isThrownBy(this::resolve)
+			.satisfies((ex) -> {
+				assertThat(ex.getProperty()).isEqualTo("group.instance.id");
+				assertThat(ex.getDescription()).contains("orders pod#1");
+			});
+	}
+
+	@Test
+	void staticMemberWithSessionShorterThanRestartIsWarned() {
+		this.membership = new StaticMembershipDecision("orders-0-orders", "identity from POD_NAME");
+		this.factory.put("session.timeout.ms", "10000");
+		assertThat(resolve().settings().findings()).extracting(Finding::code).contains("session-shorter-than-restart");
+	}
+
+	@Test
+	void shutdownTimeoutOutsideLifecyclePhaseIsWarned() {
+		this.shutdownTimeout = Duration.ofSeconds(45);
+		assertThat(resolve().settings().findings()).extracting(Finding::code)
+			.contains("shutdown-timeout-exceeds-phase");
+	}
+
+	@Test
+	void unsetInstanceIdIsReportedAsKafkaDefault() {
+		assertThat(resolve().settings().setting("group.instance.id")).get()
+			.extracting(EffectiveSetting::source)
+			.isEqualTo(SettingSource.KAFKA_DEFAULT);
+	}
+
+	private ConsumerSettingsResolver.Resolution resolve() {
+		return ConsumerSettingsResolver.resolve(new ConsumerSettingsResolver.Request("orders", "orders", 1,
+				this.factory, this.container, this.defaults, this.membership, Duration.ofSeconds(30),
+				this.shutdownTimeout, SettingSource.KAFKA_RESILIENCE, Duration.ofSeconds(30), true));
+	}
+
+}
