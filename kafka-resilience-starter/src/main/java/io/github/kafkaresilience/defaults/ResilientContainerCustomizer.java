@@ -131,7 +131,7 @@ public final class ResilientContainerCustomizer {
 
 		ListenerSettings listenerSettings = checkInstanceIdCollision(resolution.settings());
 		this.registry.register(listenerSettings);
-		report(listenerSettings);
+		report(listenerSettings, container instanceof ConcurrentMessageListenerContainer);
 	}
 
 	private ListenerSettings checkInstanceIdCollision(ListenerSettings settings) {
@@ -158,7 +158,7 @@ public final class ResilientContainerCustomizer {
 				settings.concurrency(), settings.settings(), findings);
 	}
 
-	private void report(ListenerSettings settings) {
+	private void report(ListenerSettings settings, boolean suffixed) {
 		StringBuilder block = new StringBuilder();
 		block.append("kafka-resilience: listener '")
 			.append(settings.listenerId())
@@ -175,7 +175,7 @@ public final class ResilientContainerCustomizer {
 				.append("  ")
 				.append(pad(setting.key(), width))
 				.append(" = ")
-				.append(display(setting, settings.concurrency()))
+				.append(display(setting, settings.concurrency(), suffixed))
 				.append("  [")
 				.append(setting.source().label())
 				.append(']');
@@ -194,12 +194,15 @@ public final class ResilientContainerCustomizer {
 		}
 	}
 
-	private static String display(EffectiveSetting setting, int concurrency) {
+	private static String display(EffectiveSetting setting, int concurrency, boolean suffixed) {
 		if (setting.value() == null) {
 			return ConsumerConfig.GROUP_INSTANCE_ID_CONFIG.equals(setting.key()) ? "(none: dynamic member)" : "(unset)";
 		}
-		if (ConsumerConfig.GROUP_INSTANCE_ID_CONFIG.equals(setting.key()) && concurrency > 1) {
-			return setting.value() + " (+ -0 .. -" + (concurrency - 1) + " per consumer)";
+		if (ConsumerConfig.GROUP_INSTANCE_ID_CONFIG.equals(setting.key()) && suffixed) {
+			// Spring Kafka's concurrent container suffixes every consumer, even a single
+			// one.
+			return setting.value() + "-0"
+					+ ((concurrency > 1) ? " .. " + setting.value() + "-" + (concurrency - 1) : "");
 		}
 		return setting.value();
 	}

@@ -1,0 +1,22 @@
+package io.github.kafkaresilience.integration;
+
+import java.util.Map;
+
+/**
+ * Broker settings that keep group tests fast without changing what is tested.
+ */
+final class BrokerSettings {
+
+	/**
+	 * No initial rebalance delay, and KIP-848 heartbeats every 500 ms instead of 5 s so
+	 * that new members get partitions quickly.
+	 */
+	static final Map<String, String> FAST_GROUPS = Map.of("group.initial.rebalance.delay.ms", "0",
+			"group.consumer.heartbeat.interval.ms", "500", "group.consumer.min.heartbeat.interval.ms", "500",
+			"offsets.topic.replication.factor", "1", "transaction.state.log.replication.factor", "1",
+			"transaction.state.log.min.isr", "1");
+
+	private BrokerSettings() {
+	}
+
+}
