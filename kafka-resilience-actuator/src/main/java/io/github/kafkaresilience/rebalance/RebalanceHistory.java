@@ -1,8 +1,10 @@
 package io.github.kafkaresilience.rebalance;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,11 @@ import java.util.function.Consumer;
  * @author kafka-resilience
  */
 public final class RebalanceHistory {
+
+	/**
+	 * Completion times kept per group for rate calculations.
+	 */
+	public static final int MAX_REBALANCE_TIMES = 1000;
 
 	private final int maxEventsPerGroup;
 
@@ -81,6 +88,28 @@ public final class RebalanceHistory {
 	}
 
 	/**
+	 * How many rebalances of a group this application's consumers completed: distinct
+	 * group generations seen in assignments (member epochs for
+	 * {@code group.protocol=consumer}, which members share once reconciled).
+	 * @param groupId the group
+	 * @return the count
+	 */
+	public long rebalances(String groupId) {
+		GroupHistory history = this.groups.get(groupId);
+		return (history != null) ? history.rebalances() : 0;
+	}
+
+	/**
+	 * When the most recent rebalances of a group completed, oldest first.
+	 * @param groupId the group
+	 * @return completion times, at most {@value #MAX_REBALANCE_TIMES}
+	 */
+	public List<Instant> rebalanceTimes(String groupId) {
+		GroupHistory history = this.groups.get(groupId);
+		return (history != null) ? history.rebalanceTimes() : List.of();
+	}
+
+	/**
 	 * The groups that have at least one recorded event.
 	 * @return the group ids, sorted
 	 */
@@ -102,12 +131,38 @@ public final class RebalanceHistory {
 
 		private final long[] totals = new long[RebalanceEventType.values().length];
 
+		private final Set<Integer> recentGenerations = new LinkedHashSet<>();
+
+		private final Deque<Instant> rebalanceTimes = new ArrayDeque<>();
+
+		private long rebalances;
+
 		synchronized void add(RebalanceEvent event, int max) {
 			this.events.addLast(event);
 			while (this.events.size() > max) {
 				this.events.removeFirst();
 			}
 			this.totals[event.type().ordinal()]++;
+			if (event.type() == RebalanceEventType.ASSIGNED && event.generation() >= 0
+					&& this.recentGenerations.add(event.generation())) {
+				this.rebalances++;
+				this.rebalanceTimes.addLast(event.time());
+				while (this.rebalanceTimes.size() > MAX_REBALANCE_TIMES) {
+					this.rebalanceTimes.removeFirst();
+				}
+				if (this.recentGenerations.size() > MAX_REBALANCE_TIMES) {
+					Integer oldest = this.recentGenerations.iterator().next();
+					this.recentGenerations.remove(oldest);
+				}
+			}
+		}
+
+		synchronized long rebalances() {
+			return this.rebalances;
+		}
+
+		synchronized List<Instant> rebalanceTimes() {
+			return List.copyOf(this.rebalanceTimes);
 		}
 
 		synchronized List<RebalanceEvent> snapshot() {

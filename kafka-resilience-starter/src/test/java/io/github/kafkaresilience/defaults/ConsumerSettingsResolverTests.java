@@ -11,7 +11,6 @@ import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.consumers.SettingSource;
 import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
 import io.github.kafkaresilience.membership.StaticMembershipDecision;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,0 +1,4 @@
+/**
+ * The read-only {@code kafkaconsumers} actuator endpoint.
+ */
+package io.github.kafkaresilience.endpoint;

@@ -1,0 +1,174 @@
+package io.github.kafkaresilience.metrics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+
+import io.github.kafkaresilience.rebalance.RebalanceEvent;
+import io.github.kafkaresilience.rebalance.RebalanceEventType;
+import io.github.kafkaresilience.rebalance.RebalanceHistory;
+import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
+import io.github.kafkaresilience.signals.GroupSignals;
+import io.github.kafkaresilience.signals.PartitionSignals;
+import io.github.kafkaresilience.signals.SignalsSnapshot;
+import io.github.kafkaresilience.signals.Verdict;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import static io.github.kafkaresilience.metrics.KafkaResilienceMetricNames.GROUP;
+
+/**
+ * Binds the signals of every consumer group to a {@link MeterRegistry}. Gauges read the
+ * latest snapshot, so a scrape never waits on the broker. Kafka client metrics are not
+ * repeated here: Spring Boot already binds them as {@code kafka.consumer.*}.
+ *
+ * @author kafka-resilience
+ */
+public final class KafkaConsumersMeterBinder implements MeterBinder {
+
+	private final ConsumerSignalsCollector collector;
+
+	private final RebalanceHistory history;
+
+	private final boolean perPartition;
+
+	private final Clock clock;
+
+	private final Set<String> boundGroups = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> boundPartitions = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Create a binder.
+	 * @param collector the snapshot source
+	 * @param history the rebalance history
+	 * @param perPartition whether to register a lag gauge per partition (cardinality
+	 * grows with partitions)
+	 * @param clock the clock
+	 */
+	public KafkaConsumersMeterBinder(ConsumerSignalsCollector collector, RebalanceHistory history, boolean perPartition,
+			Clock clock) {
+		this.collector = collector;
+		this.history = history;
+		this.perPartition = perPartition;
+		this.clock = clock;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		Gauge.builder(KafkaResilienceMetricNames.SIGNALS_AGE, this, KafkaConsumersMeterBinder::ageSeconds)
+			.description("Seconds since consumer signals were last refreshed from the broker")
+			.baseUnit("seconds")
+			.register(registry);
+		FunctionCounter
+			.builder(KafkaResilienceMetricNames.SIGNALS_REFRESH_FAILURES, this.collector,
+					ConsumerSignalsCollector::failures)
+			.description("Consumer signal refreshes that failed")
+			.register(registry);
+		this.history.subscribe((event) -> recordRebalance(registry, event));
+		this.collector.subscribe((snapshot) -> bindNewGroups(registry, snapshot));
+		bindNewGroups(registry, this.collector.snapshot());
+	}
+
+	private void recordRebalance(MeterRegistry registry, RebalanceEvent event) {
+		if (event.type() == RebalanceEventType.ASSIGNED && event.pauseMs() >= 0) {
+			Timer.builder(KafkaResilienceMetricNames.GROUP_REBALANCE_DURATION)
+				.description("How long a rebalance stopped a consumer, from revocation to the next assignment")
+				.tag(GROUP, event.groupId())
+				.register(registry)
+				.record(Duration.ofMillis(event.pauseMs()));
+		}
+	}
+
+	private void bindNewGroups(MeterRegistry registry, SignalsSnapshot snapshot) {
+		for (GroupSignals group : snapshot.groups()) {
+			String groupId = group.groupId();
+			if (this.boundGroups.add(groupId)) {
+				bindGroup(registry, groupId);
+			}
+			if (this.perPartition) {
+				for (PartitionSignals partition : group.lag().partitions()) {
+					String key = groupId + '\u0000' + partition.topic() + '\u0000' + partition.partition();
+					if (this.boundPartitions.add(key)) {
+						bindPartition(registry, groupId, partition.topic(), partition.partition());
+					}
+				}
+			}
+		}
+	}
+
+	private void bindGroup(MeterRegistry registry, String groupId) {
+		Tags tags = Tags.of(GROUP, groupId);
+		gauge(registry, KafkaResilienceMetricNames.GROUP_LAG,
+				"Committed-offset lag of the group, unowned " + "partitions included", tags, groupId,
+				(group) -> group.lag().total());
+		gauge(registry, KafkaResilienceMetricNames.GROUP_LAG_RATE,
+				"Change of lag across the window in records per second; positive means falling behind", tags, groupId,
+				(group) -> group.lag().ratePerSecond());
+		gauge(registry, KafkaResilienceMetricNames.GROUP_POLL_INTERVAL_USED,
+				"Longest time between polls, or time since the last poll, divided by max.poll.interval.ms", tags,
+				groupId, (group) -> group.poll().maxPollIntervalUsedRatio());
+		gauge(registry, KafkaResilienceMetricNames.GROUP_MEMBERS, "Members of the group", tags, groupId,
+				(group) -> group.membership().members());
+		gauge(registry, KafkaResilienceMetricNames.GROUP_MEMBERS_IDLE, "Members without a partition", tags, groupId,
+				(group) -> group.membership().idleMembers());
+		gauge(registry, KafkaResilienceMetricNames.GROUP_PARTITIONS, "Partitions of the group's topics", tags, groupId,
+				(group) -> group.membership().partitions());
+		gauge(registry, KafkaResilienceMetricNames.GROUP_PARTITIONS_UNASSIGNED, "Partitions without a live owner", tags,
+				groupId, (group) -> group.membership().unassignedPartitions());
+		for (Verdict verdict : Verdict.values()) {
+			gauge(registry, KafkaResilienceMetricNames.GROUP_STATUS, "1 for the group's current verdict, 0 otherwise",
+					tags.and(KafkaResilienceMetricNames.STATUS, verdict.name()), groupId,
+					(group) -> (group.status() == verdict) ? 1 : 0);
+		}
+		FunctionCounter
+			.builder(KafkaResilienceMetricNames.GROUP_REBALANCES, this.history,
+					(history) -> history.rebalances(groupId))
+			.description("Rebalances this application's consumers of the group completed")
+			.tags(tags)
+			.register(registry);
+	}
+
+	private void bindPartition(MeterRegistry registry, String groupId, String topic, int partition) {
+		Tags tags = Tags.of(GROUP, groupId, KafkaResilienceMetricNames.TOPIC, topic,
+				KafkaResilienceMetricNames.PARTITION, Integer.toString(partition));
+		Gauge
+			.builder(KafkaResilienceMetricNames.PARTITION_LAG, this, (binder) -> binder.collector.snapshot()
+				.group(groupId)
+				.flatMap((group) -> group.lag()
+					.partitions()
+					.stream()
+					.filter((candidate) -> candidate.topic().equals(topic) && candidate.partition() == partition)
+					.findFirst())
+				.map((candidate) -> (double) candidate.lag())
+				.orElse(Double.NaN))
+			.description("Committed-offset lag of one partition")
+			.tags(tags)
+			.register(registry);
+	}
+
+	private void gauge(MeterRegistry registry, String name, String description, Tags tags, String groupId,
+			ToDoubleFunction<GroupSignals> value) {
+		Gauge
+			.builder(name, this,
+					(binder) -> binder.collector.snapshot().group(groupId).map(value::applyAsDouble).orElse(Double.NaN))
+			.description(description)
+			.tags(tags)
+			.register(registry);
+	}
+
+	private double ageSeconds() {
+		SignalsSnapshot snapshot = this.collector.snapshot();
+		if (snapshot.refreshedAt() == null) {
+			return Double.NaN;
+		}
+		return Duration.between(snapshot.refreshedAt(), this.clock.instant()).toMillis() / 1000.0;
+	}
+
+}

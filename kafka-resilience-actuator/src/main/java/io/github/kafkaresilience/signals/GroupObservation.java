@@ -1,0 +1,51 @@
+package io.github.kafkaresilience.signals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the broker said about one group in one refresh.
+ *
+ * @param groupId the group
+ * @param state the group state ({@code Stable}, {@code PreparingRebalance}, ...)
+ * @param protocol {@code classic} or {@code consumer}
+ * @param members the members and their assignments
+ * @param partitions every partition of the group's topics
+ * @param committed committed offsets, for partitions that have one
+ * @param endOffsets log end offsets
+ * @param startOffsets log start offsets, for partitions without a committed offset
+ * @author kafka-resilience
+ */
+public record GroupObservation(String groupId, String state, String protocol, List<Member> members,
+		Set<TopicPartition> partitions, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> endOffsets,
+		Map<TopicPartition, Long> startOffsets) {
+
+	public GroupObservation {
+		members = List.copyOf(members);
+		partitions = Set.copyOf(partitions);
+		committed = Map.copyOf(committed);
+		endOffsets = Map.copyOf(endOffsets);
+		startOffsets = Map.copyOf(startOffsets);
+	}
+
+	/**
+	 * A member as the broker describes it.
+	 *
+	 * @param clientId the member's client id
+	 * @param instanceId the member's {@code group.instance.id}, or {@code null}
+	 * @param host the member's host
+	 * @param assignment the member's partitions
+	 */
+	public record Member(String clientId, @Nullable String instanceId, String host, Set<TopicPartition> assignment) {
+
+		public Member {
+			assignment = Set.copyOf(assignment);
+		}
+
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.github.kafkaresilience.signals;
+
+import java.util.List;
+
+import io.github.kafkaresilience.consumers.Finding;
+
+/**
+ * The four signals of one consumer group, its verdict and one sentence of diagnosis.
+ *
+ * @param groupId the group
+ * @param status the verdict
+ * @param diagnosis the likely cause and the fix, in one sentence
+ * @param protocol {@code classic} or {@code consumer} (KIP-848)
+ * @param lag lag per partition and its rate
+ * @param rebalances rebalance count, rate and last duration
+ * @param poll time between polls against {@code max.poll.interval.ms}
+ * @param membership consumers against partitions
+ * @param findings what else deserves attention
+ * @param listeners this application's listener containers in the group
+ * @author kafka-resilience
+ */
+public record GroupSignals(String groupId, Verdict status, String diagnosis, String protocol, LagSignals lag,
+		RebalanceSignals rebalances, PollSignals poll, MembershipSignals membership, List<Finding> findings,
+		List<ListenerSignals> listeners) {
+
+	public GroupSignals {
+		findings = List.copyOf(findings);
+		listeners = List.copyOf(listeners);
+	}
+
+}

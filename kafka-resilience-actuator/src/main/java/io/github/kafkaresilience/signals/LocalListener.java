@@ -1,0 +1,67 @@
+package io.github.kafkaresilience.signals;
+
+import java.util.Set;
+
+import io.github.kafkaresilience.consumers.ListenerSettings;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What this application knows about one of its own listener containers, read from the
+ * container and its consumers' client metrics.
+ *
+ * @param listenerId the listener id
+ * @param groupId the group
+ * @param running whether the container runs
+ * @param inExpectedState {@code false} when the container stopped on its own (a failure)
+ * rather than on request
+ * @param paused whether the container is paused on request
+ * @param stopReason the reason of the last stop, or {@code null}
+ * @param concurrency consumers in the container
+ * @param clientIds client ids of the container's consumers, remembered after they stop
+ * @param instanceIdBase the {@code group.instance.id} the listener's consumers derive
+ * theirs from, or {@code null}
+ * @param timeBetweenPollAvgMs average time between polls, the worst consumer's, or
+ * {@code null}
+ * @param timeBetweenPollMaxMs longest time between polls, the worst consumer's, or
+ * {@code null}
+ * @param lastPollSecondsAgo seconds since the least recent consumer polled, or
+ * {@code null}
+ * @param coordinatorRebalanceLatencyMaxMs the client's {@code rebalance-latency-max}, or
+ * {@code null}
+ * @param settings effective settings captured at startup, or {@code null} when
+ * kafka-resilience did not see the container being created
+ * @author kafka-resilience
+ */
+public record LocalListener(String listenerId, String groupId, boolean running, boolean inExpectedState, boolean paused,
+		@Nullable String stopReason, int concurrency, Set<String> clientIds, @Nullable String instanceIdBase,
+		@Nullable Double timeBetweenPollAvgMs, @Nullable Double timeBetweenPollMaxMs,
+		@Nullable Double lastPollSecondsAgo, @Nullable Double coordinatorRebalanceLatencyMaxMs,
+		@Nullable ListenerSettings settings) {
+
+	public LocalListener {
+		clientIds = Set.copyOf(clientIds);
+	}
+
+	/**
+	 * Whether the container, or one of its consumers, stopped by itself from a failure.
+	 * @return {@code true} when failed
+	 */
+	public boolean failed() {
+		return !this.inExpectedState;
+	}
+
+	/**
+	 * Whether a broker member is one of this listener's consumers.
+	 * @param member the member
+	 * @return {@code true} when it is
+	 */
+	public boolean owns(GroupObservation.Member member) {
+		if (this.clientIds.contains(member.clientId())) {
+			return true;
+		}
+		String instanceId = member.instanceId();
+		return this.instanceIdBase != null && instanceId != null
+				&& (instanceId.equals(this.instanceIdBase) || instanceId.startsWith(this.instanceIdBase + "-"));
+	}
+
+}

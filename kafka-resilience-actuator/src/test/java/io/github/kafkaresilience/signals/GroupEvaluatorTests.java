@@ -1,0 +1,321 @@
+package io.github.kafkaresilience.signals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.kafkaresilience.consumers.ConsumerIncident;
+import io.github.kafkaresilience.consumers.EffectiveSetting;
+import io.github.kafkaresilience.consumers.Finding;
+import io.github.kafkaresilience.consumers.ListenerSettings;
+import io.github.kafkaresilience.consumers.SettingSource;
+import io.github.kafkaresilience.rebalance.RebalanceEvent;
+import io.github.kafkaresilience.rebalance.RebalanceEventType;
+import io.github.kafkaresilience.signals.LagWindow.Sample;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GroupEvaluatorTests {
+
+	private static final TopicPartition P0 = new TopicPartition("orders", 0);
+
+	private static final TopicPartition P1 = new TopicPartition("orders", 1);
+
+	private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+	private static final SignalsSettings SETTINGS = new SignalsSettings(Duration.ofSeconds(10), Duration.ofSeconds(60),
+			Duration.ofSeconds(5), 100, 1.0, 0.8, 20);
+
+	private final List<Sample> samples = new ArrayList<>();
+
+	private List<GroupObservation.Member> members = List
+		.of(new GroupObservation.Member("c-0", null, "/10.0.0.1", Set.of(P0, P1)));
+
+	private List<LocalListener> listeners = List.of(listener(true, true, null, null));
+
+	private String state = "Stable";
+
+	private List<RebalanceEvent> events = List.of();
+
+	private List<Instant> rebalanceTimes = List.of();
+
+	private List<ConsumerIncident> incidents = List.of();
+
+	private Map<TopicPartition, Long> lastCommitted = Map.of();
+
+	private Map<TopicPartition, Long> lastEnd = Map.of();
+
+	@Test
+	void noLagIsOk() {
+		sample(0, Map.of(P0, 10L, P1, 10L), Map.of(P0, 10L, P1, 10L));
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.OK);
+		assertThat(group.lag().total()).isZero();
+		assertThat(group.lag().partitions()).extracting(PartitionSignals::status).containsOnly(Verdict.OK);
+	}
+
+	@Test
+	void lagWithoutEnoughHistoryIsUnknown() {
+		sample(0, Map.of(P0, 5L, P1, 10L), Map.of(P0, 10L, P1, 10L));
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.UNKNOWN);
+		assertThat(group.diagnosis()).contains("Collecting data");
+	}
+
+	@Test
+	void risingLagWhileOffsetsAdvanceIsSlow() {
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 100L * i, P1, 0L), Map.of(P0, 300L * i, P1, 0L));
+		}
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.SLOW);
+		assertThat(group.lag().ratePerSecond()).isEqualTo(20.0);
+		assertThat(group.diagnosis()).contains("rising by 20 records/s");
+		assertThat(partition(group, P0).status()).isEqualTo(Verdict.SLOW);
+		assertThat(partition(group, P1).status()).isEqualTo(Verdict.OK);
+	}
+
+	@Test
+	void fallingLagIsCatchingUpNotAProblem() {
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 200L * i, P1, 0L), Map.of(P0, 1300L, P1, 0L));
+		}
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.CATCHING_UP);
+		assertThat(group.lag().catchUpSeconds()).isEqualTo(5L);
+	}
+
+	@Test
+	void steadyLagWithProgressIsOk() {
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 100L * i, P1, 0L), Map.of(P0, 100L * i + 50, P1, 0L));
+		}
+		assertThat(evaluate().status()).isEqualTo(Verdict.OK);
+	}
+
+	@Test
+	void ownedPartitionWhoseCommitDoesNotMoveIsStuck() {
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 40L, P1, 0L), Map.of(P0, 40L + 10 * i, P1, 0L));
+		}
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.STUCK);
+		assertThat(group.diagnosis()).contains("orders-0").contains("poison pill");
+	}
+
+	@Test
+	void partitionWithoutOwnerIsStopped() {
+		this.members = List.of(new GroupObservation.Member("c-0", null, "/10.0.0.1", Set.of(P0)));
+		sample(0, Map.of(P0, 10L, P1, 0L), Map.of(P0, 10L, P1, 5L));
+		GroupSignals group = evaluate();
+		assertThat(partition(group, P1).status()).isEqualTo(Verdict.STOPPED);
+		assertThat(partition(group, P1).owner()).isNull();
+		assertThat(group.membership().unassignedPartitions()).isEqualTo(1);
+		assertThat(group.status()).isEqualTo(Verdict.STOPPED);
+		assertThat(codes(group)).contains("unassigned-partitions");
+	}
+
+	@Test
+	void partitionsOfAStoppedLocalStaticMemberHaveNoLiveOwner() {
+		this.members = List.of(new GroupObservation.Member("c-0", "orders-0-orders-0", "/10.0.0.1", Set.of(P0, P1)));
+		this.listeners = List.of(new LocalListener("orders", "orders", false, true, false, "NORMAL", 1, Set.of(),
+				"orders-0-orders", null, null, null, null, null));
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 5L, P1, 5L));
+		GroupSignals group = evaluate();
+		assertThat(group.membership().unassignedPartitions()).isEqualTo(2);
+		assertThat(group.lag().partitions()).extracting(PartitionSignals::status).containsOnly(Verdict.STOPPED);
+		assertThat(group.diagnosis()).contains("stopped on request");
+	}
+
+	@Test
+	void emptyGroupWithLagIsStopped() {
+		this.members = List.of();
+		this.state = "Empty";
+		this.listeners = List.of(listener(false, true, "NORMAL", null));
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 7L, P1, 0L));
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.STOPPED);
+		assertThat(group.diagnosis()).contains("No consumer is in the group").contains("stopped on request");
+		assertThat(codes(group)).contains("listener-stopped");
+	}
+
+	@Test
+	void failedListenerIsStoppedWithTheReasonAndFix() {
+		this.listeners = List.of(listener(false, false, "ERROR", null));
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L));
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.STOPPED);
+		assertThat(group.diagnosis()).contains("(ERROR)").contains("Error escaped the listener");
+		assertThat(group.listeners()).extracting(ListenerSignals::state).containsExactly("failed");
+		assertThat(codes(group)).contains("listener-failed");
+	}
+
+	@Test
+	void rebalancingGroupSaysSo() {
+		this.state = "PreparingRebalance";
+		this.members = List.of(new GroupObservation.Member("c-0", null, "/10.0.0.1", Set.of()));
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 3L, P1, 0L));
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.REBALANCING);
+		assertThat(partition(group, P0).status()).isEqualTo(Verdict.REBALANCING);
+	}
+
+	@Test
+	void pollLoopBlockedBeyondMaxPollIntervalIsStuck() {
+		this.listeners = List.of(listener(true, true, null, 301.0));
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L));
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.STUCK);
+		assertThat(group.diagnosis()).contains("poll loop has not returned for 301 s");
+		assertThat(group.poll().maxPollIntervalUsedRatio()).isGreaterThan(1.0);
+	}
+
+	@Test
+	void pollIntervalNearTheLimitIsAFinding() {
+		this.listeners = List.of(new LocalListener("orders", "orders", true, true, false, null, 1, Set.of("c-0"), null,
+				1000.0, 250_000.0, 0.1, null, settings(300_000)));
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L));
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.OK);
+		assertThat(group.poll().maxPollIntervalMs()).isEqualTo(300_000);
+		assertThat(group.poll().maxPollIntervalUsedRatio()).isEqualTo(0.8333);
+		assertThat(group.findings()).filteredOn((finding) -> finding.code().equals("poll-interval-near-limit"))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).contains("83 % of max.poll.interval.ms")
+				.contains("Lower max.poll.records"));
+	}
+
+	@Test
+	void moreConsumersThanPartitionsShowIdleMembers() {
+		this.members = List.of(new GroupObservation.Member("c-0", null, "h", Set.of(P0)),
+				new GroupObservation.Member("c-1", null, "h", Set.of(P1)),
+				new GroupObservation.Member("c-2", null, "h", Set.of()));
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L));
+		GroupSignals group = evaluate();
+		assertThat(group.membership().idleMembers()).isEqualTo(1);
+		assertThat(group.membership().members()).isEqualTo(3);
+		assertThat(codes(group)).contains("idle-members");
+	}
+
+	@Test
+	void manyRebalancesInAnHourAreAStorm() {
+		List<Instant> times = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			times.add(T0.minusSeconds(60L * i));
+		}
+		Collections.reverse(times);
+		this.rebalanceTimes = times;
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L));
+		GroupSignals group = evaluate();
+		assertThat(group.rebalances().ratePerHour()).isEqualTo(25.0);
+		assertThat(group.rebalances().lastSecondsAgo()).isZero();
+		assertThat(codes(group)).contains("rebalance-storm");
+	}
+
+	@Test
+	void lostPartitionsAreReportedWithTheFix() {
+		this.events = List.of(
+				new RebalanceEvent(T0.minusSeconds(30), RebalanceEventType.LOST, "orders", "c-0", null, 3,
+						List.of(P0, P1), 0, -1),
+				new RebalanceEvent(T0.minusSeconds(20), RebalanceEventType.ASSIGNED, "orders", "c-0", null, 5,
+						List.of(P0, P1), 0, 10_000));
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L));
+		GroupSignals group = evaluate();
+		assertThat(group.rebalances().lastDurationMs()).isEqualTo(10_000);
+		assertThat(group.rebalances().recent()).hasSize(2);
+		assertThat(group.findings()).filteredOn((finding) -> finding.code().equals("partitions-lost"))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).contains("max.poll.interval.ms"));
+	}
+
+	@Test
+	void membershipIncidentsAreErrors() {
+		this.incidents = List.of(new ConsumerIncident(T0, ConsumerIncident.Kind.FENCED_INSTANCE_ID, "orders", "c-0",
+				"orders-0-orders-0", "give every consumer a unique id"));
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L));
+		assertThat(evaluate().findings()).anySatisfy((finding) -> {
+			assertThat(finding.code()).isEqualTo("fenced-instance-id");
+			assertThat(finding.severity()).isEqualTo(Finding.Severity.ERROR);
+		});
+	}
+
+	@Test
+	void secretsInSettingsAreMasked() {
+		ListenerSettings settings = new ListenerSettings("orders", "orders", "classic", 1,
+				List.of(new EffectiveSetting("sasl.jaas.config", "secret-value", SettingSource.USER)), List.of());
+		this.listeners = List.of(new LocalListener("orders", "orders", true, true, false, null, 1, Set.of("c-0"), null,
+				null, null, null, null, settings));
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L));
+		assertThat(evaluate().listeners().get(0).settings()).containsEntry("sasl.jaas.config", "****** [user]");
+	}
+
+	@Test
+	void slopeIsLeastSquaresPerSecond() {
+		List<Sample> series = List.of(new Sample(T0, Map.of(P0, 0L), Map.of()),
+				new Sample(T0.plusSeconds(1), Map.of(P0, 10L), Map.of()),
+				new Sample(T0.plusSeconds(2), Map.of(P0, 20L), Map.of()));
+		assertThat(LagWindow.slopePerSecond(series, Sample::totalLag)).isEqualTo(10.0);
+	}
+
+	@Test
+	void windowKeepsOneSampleAtOrBeforeItsStart() {
+		LagWindow window = new LagWindow();
+		for (int i = 0; i <= 10; i++) {
+			window.add(new Sample(T0.plusSeconds(10L * i), Map.of(), Map.of()), Duration.ofSeconds(30));
+		}
+		assertThat(window.samples()).extracting(Sample::time)
+			.containsExactly(T0.plusSeconds(70), T0.plusSeconds(80), T0.plusSeconds(90), T0.plusSeconds(100));
+	}
+
+	private void sample(int secondsBeforeNow, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end) {
+		// samples are added oldest first; seconds count back from the last one
+		Map<TopicPartition, Long> lag = new HashMap<>();
+		end.forEach((tp, offset) -> lag.put(tp, Math.max(0, offset - committed.getOrDefault(tp, 0L))));
+		this.samples.add(new Sample(T0.plusSeconds(secondsBeforeNow), lag, committed));
+		this.lastCommitted = committed;
+		this.lastEnd = end;
+	}
+
+	private GroupSignals evaluate() {
+		Instant now = this.samples.get(this.samples.size() - 1).time();
+		GroupObservation observation = new GroupObservation("orders", this.state, "classic", this.members,
+				Set.of(P0, P1), this.lastCommitted, this.lastEnd, Map.of());
+		return GroupEvaluator
+			.evaluate(new GroupEvaluator.Input(now.isBefore(T0) ? T0 : now, observation, this.samples, this.listeners,
+					this.events, this.rebalanceTimes.size(), this.rebalanceTimes, this.incidents, SETTINGS));
+	}
+
+	private static LocalListener listener(boolean running, boolean inExpectedState, String stopReason,
+			Double lastPollSecondsAgo) {
+		return new LocalListener("orders", "orders", running, inExpectedState, false, stopReason, 1, Set.of("c-0"),
+				null, null, null, lastPollSecondsAgo, null, null);
+	}
+
+	private static ListenerSettings settings(long maxPollInterval) {
+		return new ListenerSettings("orders", "orders", "classic", 1,
+				List.of(new EffectiveSetting("max.poll.interval.ms", Long.toString(maxPollInterval),
+						SettingSource.KAFKA_RESILIENCE)),
+				List.of());
+	}
+
+	private static PartitionSignals partition(GroupSignals group, TopicPartition partition) {
+		return group.lag()
+			.partitions()
+			.stream()
+			.filter((candidate) -> candidate.partition() == partition.partition())
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static List<String> codes(GroupSignals group) {
+		return group.findings().stream().map(Finding::code).toList();
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.github.kafkaresilience.autoconfigure;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.kafkaresilience.consumers.ConsumerIncidents;
+import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
+import io.github.kafkaresilience.health.KafkaConsumersHealthContributor;
+import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
+import io.github.kafkaresilience.signals.Verdict;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the {@code kafkaConsumers} health contributor
+ * ({@code management.health.kafkaconsumers.enabled}).
+ *
+ * @author kafka-resilience
+ */
+@AutoConfiguration(after = KafkaResilienceSignalsAutoConfiguration.class)
+@ConditionalOnClass(HealthContributor.class)
+@ConditionalOnBean(ConsumerSignalsCollector.class)
+@ConditionalOnEnabledHealthIndicator("kafkaconsumers")
+@EnableConfigurationProperties(HealthProperties.class)
+public final class KafkaConsumersHealthAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "kafkaConsumersHealthContributor")
+	KafkaConsumersHealthContributor kafkaConsumersHealthContributor(ConsumerSignalsCollector collector,
+			ConsumerIncidents incidents, HealthProperties properties) {
+		Map<Verdict, Status> mapping = KafkaConsumersHealthContributor.defaultStatusByVerdict();
+		properties.getStatus().forEach((verdict, status) -> {
+			if (status == null || status.isBlank()) {
+				throw new InvalidKafkaResilienceConfigurationException(
+						"kafka.resilience.health.status." + verdict.name().toLowerCase(Locale.ROOT),
+						"A health status cannot be empty.",
+						"Use UP, DOWN, OUT_OF_SERVICE, UNKNOWN or a custom status.");
+			}
+			mapping.put(verdict, new Status(status.trim().toUpperCase(Locale.ROOT)));
+		});
+		return new KafkaConsumersHealthContributor(collector, incidents, mapping, properties.getIncidentWindow(),
+				Clock.systemUTC());
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.github.kafkaresilience.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.kafkaresilience.consumers.ConsumerIncidents;
+import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
+import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
+import io.github.kafkaresilience.rebalance.RebalanceHistory;
+import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
+import io.github.kafkaresilience.signals.ContainerStopRecorder;
+import io.github.kafkaresilience.signals.SignalsSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ListenerContainerRegistry;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the background collection of consumer signals, on when Spring
+ * Boot Actuator is present.
+ *
+ * @author kafka-resilience
+ */
+@AutoConfiguration(after = KafkaResilienceAutoConfiguration.class)
+@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+@ConditionalOnBean(ListenerSettingsRegistry.class)
+@ConditionalOnBooleanProperty(name = "kafka.resilience.signals.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SignalsProperties.class)
+public final class KafkaResilienceSignalsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContainerStopRecorder kafkaResilienceContainerStopRecorder() {
+		return new ContainerStopRecorder();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsumerSignalsCollector kafkaResilienceSignalsCollector(SignalsProperties properties,
+			ObjectProvider<KafkaAdmin> kafkaAdmin, KafkaProperties kafkaProperties,
+			ObjectProvider<ListenerContainerRegistry> containers, ListenerSettingsRegistry settings,
+			RebalanceHistory history, ConsumerIncidents incidents, ContainerStopRecorder stops) {
+		SignalsSettings signals = settings(properties);
+		KafkaAdmin admin = kafkaAdmin.getIfUnique();
+		Map<String, Object> config = new HashMap<>(
+				(admin != null) ? admin.getConfigurationProperties() : kafkaProperties.buildAdminProperties());
+		int timeout = (int) signals.requestTimeout().toMillis();
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-resilience-signals");
+		ListenerContainerRegistry registry = containers.getIfUnique();
+		return new ConsumerSignalsCollector(() -> Admin.create(config),
+				() -> (registry != null) ? registry.getAllListenerContainers() : List.of(), settings, history,
+				incidents, stops, signals, Clock.systemUTC());
+	}
+
+	static SignalsSettings settings(SignalsProperties properties) {
+		positive("kafka.resilience.signals.refresh-interval", properties.getRefreshInterval());
+		positive("kafka.resilience.signals.window", properties.getWindow());
+		positive("kafka.resilience.signals.request-timeout", properties.getRequestTimeout());
+		if (properties.getWindow().compareTo(properties.getRefreshInterval().multipliedBy(2)) < 0) {
+			throw new InvalidKafkaResilienceConfigurationException("kafka.resilience.signals.window",
+					"The window (" + properties.getWindow().toMillis() + " ms) must span at least two refreshes ("
+							+ properties.getRefreshInterval().toMillis() + " ms each) to measure a rate.",
+					"Set kafka.resilience.signals.window to at least twice kafka.resilience.signals.refresh-interval.");
+		}
+		ratio("kafka.resilience.signals.stuck-poll-ratio", properties.getStuckPollRatio());
+		ratio("kafka.resilience.signals.poll-interval-warn-ratio", properties.getPollIntervalWarnRatio());
+		if (properties.getLagGrowthThreshold() < 0 || properties.getRebalanceStormPerHour() < 0) {
+			throw new InvalidKafkaResilienceConfigurationException(
+					(properties.getLagGrowthThreshold() < 0) ? "kafka.resilience.signals.lag-growth-threshold"
+							: "kafka.resilience.signals.rebalance-storm-per-hour",
+					"Thresholds cannot be negative.", "Set a threshold of zero or more.");
+		}
+		return new SignalsSettings(properties.getRefreshInterval(), properties.getWindow(),
+				properties.getRequestTimeout(), properties.getLagGrowthThreshold(), properties.getStuckPollRatio(),
+				properties.getPollIntervalWarnRatio(), properties.getRebalanceStormPerHour());
+	}
+
+	private static void positive(String property, @Nullable Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new InvalidKafkaResilienceConfigurationException(property,
+					property + " must be a positive duration, but is " + value + ".",
+					"Set " + property + " to a positive duration such as 10s.");
+		}
+	}
+
+	private static void ratio(String property, double value) {
+		if (!(value > 0)) {
+			throw new InvalidKafkaResilienceConfigurationException(property,
+					property + " must be above zero, but is " + value + ".",
+					"Set " + property + " to a share such as 0.8.");
+		}
+	}
+
+}

@@ -1,0 +1,126 @@
+package io.github.kafkaresilience.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Background collection of the consumer signals behind the kafkaconsumers endpoint,
+ * health and meters.
+ *
+ * @author kafka-resilience
+ */
+@ConfigurationProperties("kafka.resilience.signals")
+public class SignalsProperties {
+
+	/**
+	 * Whether to collect consumer signals (needs spring-boot-starter-actuator).
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Time between two refreshes from the broker. Each refresh makes a constant number of
+	 * requests, whatever the number of groups and partitions.
+	 */
+	private Duration refreshInterval = Duration.ofSeconds(10);
+
+	/**
+	 * How far back lag rate and offset progress are judged. Verdicts other than OK need
+	 * half of it.
+	 */
+	private Duration window = Duration.ofSeconds(60);
+
+	/**
+	 * Bound on each broker request of a refresh; when the broker does not answer in time,
+	 * the verdict is UNKNOWN and the last data is marked stale.
+	 */
+	private Duration requestTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Records by which a partition's lag must rise (or fall) across the window to count
+	 * as falling behind (or catching up); smaller changes read as steady.
+	 */
+	private long lagGrowthThreshold = 100;
+
+	/**
+	 * Share of max.poll.interval.ms after which a poll loop that has not returned counts
+	 * as stuck.
+	 */
+	private double stuckPollRatio = 1.0;
+
+	/**
+	 * Share of max.poll.interval.ms that the longest time between polls may reach before
+	 * a finding warns.
+	 */
+	private double pollIntervalWarnRatio = 0.8;
+
+	/**
+	 * Rebalances per hour above which a finding reports a rebalance storm.
+	 */
+	private double rebalanceStormPerHour = 20;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Duration getRefreshInterval() {
+		return this.refreshInterval;
+	}
+
+	public void setRefreshInterval(Duration refreshInterval) {
+		this.refreshInterval = refreshInterval;
+	}
+
+	public Duration getWindow() {
+		return this.window;
+	}
+
+	public void setWindow(Duration window) {
+		this.window = window;
+	}
+
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public void setRequestTimeout(Duration requestTimeout) {
+		this.requestTimeout = requestTimeout;
+	}
+
+	public long getLagGrowthThreshold() {
+		return this.lagGrowthThreshold;
+	}
+
+	public void setLagGrowthThreshold(long lagGrowthThreshold) {
+		this.lagGrowthThreshold = lagGrowthThreshold;
+	}
+
+	public double getStuckPollRatio() {
+		return this.stuckPollRatio;
+	}
+
+	public void setStuckPollRatio(double stuckPollRatio) {
+		this.stuckPollRatio = stuckPollRatio;
+	}
+
+	public double getPollIntervalWarnRatio() {
+		return this.pollIntervalWarnRatio;
+	}
+
+	public void setPollIntervalWarnRatio(double pollIntervalWarnRatio) {
+		this.pollIntervalWarnRatio = pollIntervalWarnRatio;
+	}
+
+	public double getRebalanceStormPerHour() {
+		return this.rebalanceStormPerHour;
+	}
+
+	public void setRebalanceStormPerHour(double rebalanceStormPerHour) {
+		this.rebalanceStormPerHour = rebalanceStormPerHour;
+	}
+
+}
