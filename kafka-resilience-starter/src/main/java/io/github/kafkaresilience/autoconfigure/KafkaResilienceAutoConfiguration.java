@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
@@ -16,6 +17,7 @@ import io.github.kafkaresilience.membership.MembershipConsumerPostProcessor;
 import io.github.kafkaresilience.membership.StaticMembershipDecision;
 import io.github.kafkaresilience.membership.StaticMembershipMode;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
+import io.github.kafkaresilience.shutdown.GracefulContainerStop;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ListenerContainerRegistry;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -129,9 +132,19 @@ public final class KafkaResilienceAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	GracefulContainerStop kafkaResilienceGracefulContainerStop(ShutdownProperties shutdown,
+			ObjectProvider<ListenerContainerRegistry> registry) {
+		return new GracefulContainerStop(() -> {
+			ListenerContainerRegistry containers = registry.getIfUnique();
+			return (containers != null) ? containers.getAllListenerContainers() : List.of();
+		}, shutdown.getTimeout());
+	}
+
+	@Bean
 	UnknownListenerOverridesReporter kafkaResilienceUnknownListenerOverridesReporter(
-			KafkaResilienceProperties resilience, ListenerSettingsRegistry registry) {
-		return new UnknownListenerOverridesReporter(resilience, registry);
+			KafkaResilienceProperties resilience, ResilientContainerCustomizer customizer) {
+		return new UnknownListenerOverridesReporter(resilience, customizer);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

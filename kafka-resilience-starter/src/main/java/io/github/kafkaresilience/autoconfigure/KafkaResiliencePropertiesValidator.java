@@ -54,7 +54,7 @@ final class KafkaResiliencePropertiesValidator {
 		if (defaults.maxPollRecords() < 1) {
 			throw new InvalidKafkaResilienceConfigurationException(prefix + "max-poll-records",
 					"max-poll-records must be at least 1, but is " + defaults.maxPollRecords() + ".",
-					"Set " + prefix + "max-poll-records to a positive number (default 500).");
+					"Set " + prefix + "max-poll-records to a positive number.");
 		}
 		if (defaults.heartbeatInterval().compareTo(defaults.sessionTimeout()) >= 0) {
 			throw new InvalidKafkaResilienceConfigurationException(prefix + "heartbeat-interval",

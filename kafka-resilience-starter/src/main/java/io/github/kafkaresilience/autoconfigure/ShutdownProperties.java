@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ShutdownProperties {
 
 	/**
-	 * How long a container may take to finish its in-flight records, commit and close its
-	 * consumer when it stops. Must fit inside spring.lifecycle.timeout-per-shutdown-phase
-	 * and the pod's terminationGracePeriodSeconds.
+	 * How long the application's shutdown waits for all listener containers to finish
+	 * their in-flight records, commit and close; containers still busy then are named in
+	 * a warning. Must fit inside spring.lifecycle.timeout-per-shutdown-phase and the
+	 * pod's terminationGracePeriodSeconds.
 	 */
 	private Duration timeout = Duration.ofSeconds(20);
 

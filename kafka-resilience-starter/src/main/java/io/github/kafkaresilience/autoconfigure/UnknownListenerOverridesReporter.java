@@ -1,11 +1,9 @@
 package io.github.kafkaresilience.autoconfigure;
 
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.kafkaresilience.consumers.ListenerSettings;
-import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
+import io.github.kafkaresilience.defaults.ResilientContainerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +23,11 @@ final class UnknownListenerOverridesReporter implements ApplicationListener<Cont
 
 	private final KafkaResilienceProperties properties;
 
-	private final ListenerSettingsRegistry registry;
+	private final ResilientContainerCustomizer customizer;
 
-	UnknownListenerOverridesReporter(KafkaResilienceProperties properties, ListenerSettingsRegistry registry) {
+	UnknownListenerOverridesReporter(KafkaResilienceProperties properties, ResilientContainerCustomizer customizer) {
 		this.properties = properties;
-		this.registry = registry;
+		this.customizer = customizer;
 	}
 
 	@Override
@@ -52,8 +50,8 @@ final class UnknownListenerOverridesReporter implements ApplicationListener<Cont
 		return unknown;
 	}
 
-	private List<String> knownListenerIds() {
-		return this.registry.all().stream().map(ListenerSettings::listenerId).toList();
+	private Set<String> knownListenerIds() {
+		return new TreeSet<>(this.customizer.seenListenerIds());
 	}
 
 }

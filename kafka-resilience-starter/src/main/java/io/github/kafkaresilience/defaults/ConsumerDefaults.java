@@ -43,7 +43,7 @@ public record ConsumerDefaults(List<String> partitionAssignmentStrategy, Assigno
 	}
 
 	private static boolean isRange(String name) {
-		return RANGE_ASSIGNOR.equals(name) || "range".equals(name);
+		return RANGE_ASSIGNOR.equals(name);
 	}
 
 }

@@ -96,7 +96,10 @@ public final class ConsumerSettingsResolver {
 			fill(user, additions, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, ms(defaults.sessionTimeout()));
 			long session = user.longValue(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, defaults.sessionTimeout());
 			long heartbeat = defaults.heartbeatInterval().toMillis();
-			if (!user.has(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG) && heartbeat * 3 > session) {
+			// Lower our heartbeat only under a session timeout the user chose; our own
+			// pair is validated as is.
+			if (!user.has(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)
+					&& user.has(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG) && heartbeat * 3 > session) {
 				heartbeat = Math.max(1, session / 3);
 				findings.add(new Finding(Severity.INFO, "heartbeat-lowered", "heartbeat.interval.ms lowered to "
 						+ heartbeat + " ms, a third of the user's session.timeout.ms of " + session + " ms."));
@@ -157,14 +160,30 @@ public final class ConsumerSettingsResolver {
 		for (String key : keys) {
 			settings.add(effective(key, user, additions));
 		}
-		settings.add(
-				new EffectiveSetting(SHUTDOWN_TIMEOUT, ms(request.shutdownTimeout()), request.shutdownTimeoutSource()));
-		settings.add(new EffectiveSetting(LEAVE_GROUP_ON_STOP, Boolean.toString(staticMember && request.leaveGroup()),
-				SettingSource.KAFKA_RESILIENCE));
+		settings
+			.add(new EffectiveSetting(SHUTDOWN_TIMEOUT, ms(request.shutdownTimeout()), SettingSource.KAFKA_RESILIENCE));
+		settings.add(leaveGroup(request, staticMember, findings));
 
 		ListenerSettings listenerSettings = new ListenerSettings(request.listenerId(), request.groupId(), protocol,
 				request.concurrency(), settings, findings);
 		return new Resolution(additions, listenerSettings);
+	}
+
+	private static EffectiveSetting leaveGroup(Request request, boolean staticMember, List<Finding> findings) {
+		if (!staticMember) {
+			// A dynamic member sends LeaveGroup whenever its consumer unsubscribes or
+			// closes.
+			return new EffectiveSetting(LEAVE_GROUP_ON_STOP, "true", SettingSource.KAFKA_DEFAULT);
+		}
+		if (!request.membershipHooked()) {
+			findings.add(new Finding(Severity.WARN, "leave-group-unavailable", "Static members of this listener "
+					+ "stay in the group when they stop, so their partitions wait for them or for session.timeout.ms: "
+					+ "its consumer factory is not Spring Boot's, and kafka-resilience only hooks into Boot's. Add "
+					+ "the MembershipConsumerPostProcessor bean to your factory with addPostProcessor(...)."));
+			return new EffectiveSetting(LEAVE_GROUP_ON_STOP, "false", SettingSource.KAFKA_DEFAULT);
+		}
+		return new EffectiveSetting(LEAVE_GROUP_ON_STOP, Boolean.toString(request.leaveGroup()),
+				SettingSource.KAFKA_RESILIENCE);
 	}
 
 	private static void checkHeartbeat(String listenerId, long heartbeat, long session, List<Finding> findings) {
@@ -194,7 +213,7 @@ public final class ConsumerSettingsResolver {
 				"'" + id + "' is not a valid group.instance.id: Kafka accepts only letters, digits, '.', '_' and "
 						+ "'-', and kafka-resilience needs it to be at most " + InstanceIds.maxConfigurableLength()
 						+ " characters to add per-consumer suffixes.",
-				"Use a value such as the pod name ('orders-0'), replacing other characters with '-'.");
+				"Use a value such as the pod name ('orders-0'), replacing other characters with '-' or '_'.");
 	}
 
 	private static String protocol(UserConfig user) {
@@ -257,15 +276,16 @@ public final class ConsumerSettingsResolver {
 	 * @param defaults kafka-resilience defaults for this listener
 	 * @param membership the static membership decision for this listener
 	 * @param expectedRestartTime how long a restart usually takes
-	 * @param shutdownTimeout the container's shutdown timeout
-	 * @param shutdownTimeoutSource who chose the shutdown timeout
+	 * @param shutdownTimeout how long a graceful stop may take
 	 * @param shutdownPhaseTimeout {@code spring.lifecycle.timeout-per-shutdown-phase}
 	 * @param leaveGroup whether static members leave on a graceful stop
+	 * @param membershipHooked whether the consumer factory runs kafka-resilience's
+	 * consumer post-processor, which makes static members leave
 	 */
 	public record Request(String listenerId, @Nullable String groupId, int concurrency,
 			Map<String, Object> factoryConfigs, Properties containerOverrides, ConsumerDefaults defaults,
 			StaticMembershipDecision membership, Duration expectedRestartTime, Duration shutdownTimeout,
-			SettingSource shutdownTimeoutSource, Duration shutdownPhaseTimeout, boolean leaveGroup) {
+			Duration shutdownPhaseTimeout, boolean leaveGroup, boolean membershipHooked) {
 
 	}
 

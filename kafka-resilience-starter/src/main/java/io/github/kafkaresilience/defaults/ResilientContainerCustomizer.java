@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -17,6 +18,7 @@ import io.github.kafkaresilience.consumers.ListenerSettings;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.consumers.SettingSource;
 import io.github.kafkaresilience.membership.HostIdentity;
+import io.github.kafkaresilience.membership.MembershipConsumerPostProcessor;
 import io.github.kafkaresilience.membership.StaticMembershipDecision;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import io.github.kafkaresilience.rebalance.RecordingRebalanceListener;
@@ -42,9 +44,6 @@ public final class ResilientContainerCustomizer {
 
 	private static final Logger logger = LoggerFactory.getLogger(ResilientContainerCustomizer.class);
 
-	// Spring Kafka's ContainerProperties default; any other value was chosen by the user.
-	private static final long SPRING_KAFKA_DEFAULT_SHUTDOWN_TIMEOUT = 10_000;
-
 	private final Function<String, ListenerOptions> options;
 
 	private final HostIdentity identity;
@@ -58,6 +57,8 @@ public final class ResilientContainerCustomizer {
 	private final Clock clock;
 
 	private final Map<String, String> instanceIdOwners = new ConcurrentHashMap<>();
+
+	private final Set<String> seenListenerIds = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create a customizer.
@@ -85,6 +86,7 @@ public final class ResilientContainerCustomizer {
 	 */
 	public void customize(AbstractMessageListenerContainer<?, ?> container, ConsumerFactory<?, ?> consumerFactory) {
 		String listenerId = listenerId(container);
+		this.seenListenerIds.add(listenerId);
 		ListenerOptions listenerOptions = this.options.apply(listenerId);
 		if (!listenerOptions.enabled()) {
 			logger.info("kafka-resilience: listener '{}' left untouched (kafka.resilience.listeners.{}.enabled=false)",
@@ -100,20 +102,14 @@ public final class ResilientContainerCustomizer {
 		int concurrency = (container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent)
 				? concurrent.getConcurrency() : 1;
 
-		SettingSource shutdownSource = SettingSource.USER;
-		if (containerProperties.getShutdownTimeout() == SPRING_KAFKA_DEFAULT_SHUTDOWN_TIMEOUT) {
-			containerProperties.setShutdownTimeout(this.settings.shutdownTimeout().toMillis());
-			shutdownSource = SettingSource.KAFKA_RESILIENCE;
-		}
-		Duration shutdownTimeout = Duration.ofMillis(containerProperties.getShutdownTimeout());
-
 		StaticMembershipDecision membership = StaticMembershipDecision.decide(listenerOptions.staticMembership(),
 				this.identity, listenerId);
 		Properties overrides = containerProperties.getKafkaConsumerProperties();
 		ConsumerSettingsResolver.Resolution resolution = ConsumerSettingsResolver
 			.resolve(new ConsumerSettingsResolver.Request(listenerId, groupId, concurrency, factoryConfigs, overrides,
-					listenerOptions.defaults(), membership, this.settings.expectedRestartTime(), shutdownTimeout,
-					shutdownSource, this.settings.shutdownPhaseTimeout(), this.settings.leaveGroup()));
+					listenerOptions.defaults(), membership, this.settings.expectedRestartTime(),
+					this.settings.shutdownTimeout(), this.settings.shutdownPhaseTimeout(), this.settings.leaveGroup(),
+					hooked(consumerFactory)));
 
 		Properties merged = new Properties();
 		for (String name : overrides.stringPropertyNames()) {
@@ -132,6 +128,18 @@ public final class ResilientContainerCustomizer {
 		ListenerSettings listenerSettings = checkInstanceIdCollision(resolution.settings());
 		this.registry.register(listenerSettings);
 		report(listenerSettings, container instanceof ConcurrentMessageListenerContainer);
+	}
+
+	/**
+	 * Every listener id this customizer has seen, including those left untouched.
+	 * @return the ids
+	 */
+	public Set<String> seenListenerIds() {
+		return Set.copyOf(this.seenListenerIds);
+	}
+
+	private static boolean hooked(ConsumerFactory<?, ?> consumerFactory) {
+		return consumerFactory.getPostProcessors().stream().anyMatch(MembershipConsumerPostProcessor.class::isInstance);
 	}
 
 	private ListenerSettings checkInstanceIdCollision(ListenerSettings settings) {
@@ -220,7 +228,7 @@ public final class ResilientContainerCustomizer {
 	 * Settings that apply to every container.
 	 *
 	 * @param expectedRestartTime how long a restart usually takes
-	 * @param shutdownTimeout how long a stopping container may take
+	 * @param shutdownTimeout how long a graceful stop of all containers may take
 	 * @param shutdownPhaseTimeout {@code spring.lifecycle.timeout-per-shutdown-phase}
 	 * @param leaveGroup whether static members leave the group on a graceful stop
 	 */

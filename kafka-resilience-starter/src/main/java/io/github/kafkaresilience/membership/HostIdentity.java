@@ -30,6 +30,10 @@ public record HostIdentity(@Nullable String name, String source, boolean stable,
 	private static final Pattern DEPLOYMENT_POD = Pattern
 		.compile(".+-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}");
 
+	// DaemonSet, Job and bare ReplicaSet pods end in 5 generated characters and get new
+	// ones when recreated.
+	private static final Pattern GENERATED_POD = Pattern.compile(".+-[bcdfghjklmnpqrstvwxz2456789]{5}");
+
 	// A StatefulSet pod is <statefulset>-<ordinal> and keeps its name across restarts.
 	private static final Pattern STATEFUL_SET_POD = Pattern.compile(".+-\\d+");
 
@@ -79,6 +83,11 @@ public record HostIdentity(@Nullable String name, String source, boolean stable,
 			return new HostIdentity(name, source, false,
 					"looks like a Deployment pod name, which changes on every rollout; use a StatefulSet "
 							+ "or set kafka.resilience.static-membership.instance-id");
+		}
+		if (GENERATED_POD.matcher(name).matches()) {
+			return new HostIdentity(name, source, false,
+					"looks like a generated pod name (DaemonSet, Job or ReplicaSet), which changes when the pod is "
+							+ "recreated; use a StatefulSet or set kafka.resilience.static-membership.instance-id");
 		}
 		if (STATEFUL_SET_POD.matcher(name).matches()) {
 			return new HostIdentity(name, source, true, "looks like a StatefulSet pod name, stable across restarts");

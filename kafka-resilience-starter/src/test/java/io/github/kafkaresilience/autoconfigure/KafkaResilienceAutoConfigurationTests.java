@@ -8,6 +8,7 @@ import io.github.kafkaresilience.defaults.ResilientContainerCustomizer;
 import io.github.kafkaresilience.membership.MembershipConsumerPostProcessor;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import io.github.kafkaresilience.rebalance.RecordingRebalanceListener;
+import io.github.kafkaresilience.shutdown.GracefulContainerStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,6 +28,7 @@ import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -59,10 +61,15 @@ class KafkaResilienceAutoConfigurationTests {
 	}
 
 	@Test
-	void gracefulStopIsBoundedByShutdownTimeout() {
-		this.contextRunner.withPropertyValues("kafka.resilience.shutdown.timeout=12s")
-			.run((context) -> assertThat(createContainer(context).getContainerProperties().getShutdownTimeout())
-				.isEqualTo(12_000));
+	void gracefulStopRunsOnePhaseBeforeTheContainersWithItsOwnBound() {
+		this.contextRunner.withPropertyValues("kafka.resilience.shutdown.timeout=12s").run((context) -> {
+			assertThat(context).hasSingleBean(GracefulContainerStop.class);
+			assertThat(context.getBean(GracefulContainerStop.class).getPhase())
+				.isGreaterThan(AbstractMessageListenerContainer.DEFAULT_PHASE);
+			ConcurrentMessageListenerContainer<?, ?> container = createContainer(context);
+			assertThat(container.getContainerProperties().getShutdownTimeout()).isEqualTo(10_000);
+			assertThat(setting(context, "noBeanNameSet", "shutdown.timeout.ms")).isEqualTo("12000 KAFKA_RESILIENCE");
+		});
 	}
 
 	@Test
@@ -205,6 +212,16 @@ class KafkaResilienceAutoConfigurationTests {
 			.withPropertyValues("kafka.resilience.listeners.withPropertis.consumer.max-poll-records=10")
 			.run((context) -> assertThat(output)
 				.contains("kafka.resilience.listeners.withPropertis matches no listener container"));
+	}
+
+	@Test
+	void listenerSwitchedOffIsNotReportedAsUnknown(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(ListenerWithProperties.class)
+			.withPropertyValues("kafka.resilience.listeners.withProperties.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).doesNotContain("matches no listener container");
+			});
 	}
 
 	@Test

@@ -33,6 +33,8 @@ class ConsumerSettingsResolverTests {
 
 	private Duration shutdownTimeout = Duration.ofSeconds(20);
 
+	private boolean hooked = true;
+
 	@Test
 	void fillsEveryClassicDefaultWhenUserSetNothing() {
 		ConsumerSettingsResolver.Resolution resolution = resolve();
@@ -81,6 +83,33 @@ class ConsumerSettingsResolverTests {
 		ConsumerSettingsResolver.Resolution resolution = resolve();
 		assertThat(resolution.additions()).containsEntry("heartbeat.interval.ms", "800");
 		assertThat(resolution.settings().findings()).extracting(Finding::code).contains("heartbeat-lowered");
+	}
+
+	@Test
+	void ownHeartbeatAboveAThirdOfOwnSessionIsWarnedNotSilentlyLowered() {
+		this.defaults = new ConsumerDefaults(List.of(COOPERATIVE), AssignorMigration.NONE, Duration.ofSeconds(45),
+				Duration.ofSeconds(20), Duration.ofMinutes(5), 500, false);
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).containsEntry("heartbeat.interval.ms", "20000");
+		assertThat(resolution.settings().findings()).extracting(Finding::code)
+			.contains("heartbeat-above-third-of-session")
+			.doesNotContain("heartbeat-lowered");
+	}
+
+	@Test
+	void dynamicMembersAlwaysLeave() {
+		assertThat(resolve().settings().setting(ConsumerSettingsResolver.LEAVE_GROUP_ON_STOP)).get()
+			.isEqualTo(new EffectiveSetting(ConsumerSettingsResolver.LEAVE_GROUP_ON_STOP, "true",
+					SettingSource.KAFKA_DEFAULT));
+	}
+
+	@Test
+	void staticMembersOfAFactoryWithoutOurHookCannotLeaveAndSaySo() {
+		this.membership = new StaticMembershipDecision("orders-0-orders", "identity from POD_NAME");
+		this.hooked = false;
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.settings().value(ConsumerSettingsResolver.LEAVE_GROUP_ON_STOP)).contains("false");
+		assertThat(resolution.settings().findings()).extracting(Finding::code).contains("leave-group-unavailable");
 	}
 
 	@Test
@@ -216,7 +245,7 @@ class ConsumerSettingsResolverTests {
 	private ConsumerSettingsResolver.Resolution resolve() {
 		return ConsumerSettingsResolver.resolve(new ConsumerSettingsResolver.Request("orders", "orders", 1,
 				this.factory, this.container, this.defaults, this.membership, Duration.ofSeconds(30),
-				this.shutdownTimeout, SettingSource.KAFKA_RESILIENCE, Duration.ofSeconds(30), true));
+				this.shutdownTimeout, Duration.ofSeconds(30), true, this.hooked));
 	}
 
 }

@@ -185,7 +185,7 @@ class ConsumerSignalsOnLiveBrokerTests {
 		this.kafka.produce(topic, 1500);
 		ConfigurableApplicationContext app = start(topic, group, "app.delay=4ms");
 		List<Verdict> seen = new ArrayList<>();
-		await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).until(() -> {
+		await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
 			GroupSignals signals = group(app, group);
 			seen.add(signals.status());
 			return signals.lag().total() == 0 && signals.status() == Verdict.OK;
@@ -278,6 +278,7 @@ class ConsumerSignalsOnLiveBrokerTests {
 	private static GroupSignals awaitStatus(ConfigurableApplicationContext app, String group, Verdict verdict) {
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptions()
 			.until(() -> group(app, group).status() == verdict);
 		return group(app, group);
 	}

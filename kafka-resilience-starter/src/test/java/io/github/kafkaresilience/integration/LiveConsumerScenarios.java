@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * were committed. Subclasses provide the broker.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 abstract class LiveConsumerScenarios {
 
 	private static final String COOPERATIVE = "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
@@ -161,6 +165,26 @@ abstract class LiveConsumerScenarios {
 		Received next = second.getBean(Received.class);
 		await().atMost(Duration.ofSeconds(30)).until(() -> !next.processed().isEmpty());
 		assertThat(next.started()).containsExactly("0@20");
+	}
+
+	@Test
+	void gracefulStopGivesUpAfterItsTimeoutAndNamesTheLateContainer(CapturedOutput output) {
+		String topic = this.kafka.topic(1);
+		ConfigurableApplicationContext app = this.kafka.start(topic, "late-" + topic,
+				"kafka.resilience.static-membership.mode=never", "kafka.resilience.shutdown.timeout=1s");
+		ConsumerApp.Control control = app.getBean(ConsumerApp.Control.class);
+		control.block();
+		try {
+			this.kafka.produce(topic, 1);
+			Received received = app.getBean(Received.class);
+			await().atMost(Duration.ofSeconds(30)).until(() -> !received.started().isEmpty());
+			app.close();
+			assertThat(output).contains("listener container(s) [orders] did not finish their in-flight records "
+					+ "within kafka.resilience.shutdown.timeout (1000 ms)");
+		}
+		finally {
+			control.release();
+		}
 	}
 
 	@Test

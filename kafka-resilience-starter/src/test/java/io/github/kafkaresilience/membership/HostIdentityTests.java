@@ -31,6 +31,18 @@ class HostIdentityTests {
 	}
 
 	@Test
+	void generatedPodNamesOfDaemonSetsAndJobsAreUnstable() {
+		HostIdentity identity = resolve(Map.of("POD_NAME", "log-shipper-x2k4q"));
+		assertThat(identity.stable()).isFalse();
+		assertThat(identity.reason()).contains("generated pod name");
+	}
+
+	@Test
+	void chosenPodNameIsStable() {
+		assertThat(resolve(Map.of("POD_NAME", "orders-primary")).stable()).isTrue();
+	}
+
+	@Test
 	void podNameTakesPrecedenceOverHostname() {
 		HostIdentity identity = resolve(
 				Map.of("POD_NAME", "orders-0", "HOSTNAME", "other", "KUBERNETES_SERVICE_HOST", "10.0.0.1"));
