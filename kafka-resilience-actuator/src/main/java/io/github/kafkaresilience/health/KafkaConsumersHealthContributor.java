@@ -179,9 +179,13 @@ public final class KafkaConsumersHealthContributor implements CompositeHealthCon
 	private @Nullable String downReason(GroupSignals group) {
 		for (ListenerSignals listener : group.listeners()) {
 			if ("failed".equals(listener.state())) {
-				return "Listener '" + listener.listenerId() + "' stopped by itself"
-						+ ((listener.stopReason() != null) ? " (" + listener.stopReason() + ")" : "") + "; "
-						+ "a restart brings it back.";
+				// The STOPPED diagnosis names the stop reason and its fix; while the
+				// broker is unreachable the
+				// verdict is UNKNOWN and its diagnosis is about the broker instead.
+				return (group.status() == Verdict.STOPPED) ? group.diagnosis()
+						: "Listener '" + listener.listenerId() + "' stopped by itself"
+								+ ((listener.stopReason() != null) ? " (" + listener.stopReason() + ")" : "")
+								+ "; a restart brings it back.";
 			}
 		}
 		Instant since = this.clock.instant().minus(this.incidentWindow);

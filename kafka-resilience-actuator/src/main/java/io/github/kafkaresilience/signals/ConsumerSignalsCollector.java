@@ -35,6 +35,7 @@ import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -47,6 +48,9 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.LeaderNotAvailableException;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +106,11 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 
 	private @Nullable Admin admin;
 
+	private static final int RECREATE_ADMIN_AFTER_FAILURES = 3;
+
 	private volatile long refreshes;
+
+	private int consecutiveFailures;
 
 	private volatile long failures;
 
@@ -208,6 +216,10 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+		closeAdmin();
+	}
+
+	private synchronized void closeAdmin() {
 		Admin client = this.admin;
 		this.admin = null;
 		if (client != null) {
@@ -242,7 +254,18 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		}
 		catch (Exception ex) {
 			this.failures++;
+			this.consecutiveFailures++;
 			next = failed(started, byGroup, ex);
+			if (this.consecutiveFailures % RECREATE_ADMIN_AFTER_FAILURES == 0) {
+				// A client that keeps failing may hold stale metadata (a broker that came
+				// back elsewhere, or as a
+				// new cluster); a fresh one bootstraps again. The old one is closed
+				// first, so nothing piles up.
+				closeAdmin();
+			}
+		}
+		if (next.error() == null) {
+			this.consecutiveFailures = 0;
 		}
 		this.refreshes++;
 		this.lastRefreshMs = Duration.between(started, this.clock.instant()).toMillis();
@@ -269,22 +292,11 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		long timeout = this.settings.requestTimeout().toMillis();
 		Set<String> groupIds = byGroup.keySet();
 
-		Map<String, ConsumerGroupDescription> descriptions = new HashMap<>();
-		Map<String, KafkaFuture<ConsumerGroupDescription>> described = client
-			.describeConsumerGroups(groupIds, new DescribeConsumerGroupsOptions().timeoutMs((int) timeout))
-			.describedGroups();
-		for (Map.Entry<String, KafkaFuture<ConsumerGroupDescription>> entry : described.entrySet()) {
-			try {
-				descriptions.put(entry.getKey(), get(entry.getValue()));
-			}
-			catch (ExecutionException ex) {
-				// Kafka 4 answers "not found" for a group that has not formed yet: no
-				// members, not an outage.
-				if (!(ex.getCause() instanceof GroupIdNotFoundException)) {
-					throw ex;
-				}
-			}
-		}
+		// Kafka 4 answers "not found" for a group that has not formed yet: no members,
+		// not an outage.
+		Map<String, ConsumerGroupDescription> descriptions = present(
+				client.describeConsumerGroups(groupIds, new DescribeConsumerGroupsOptions().timeoutMs((int) timeout))
+					.describedGroups());
 		Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
 		groupIds.forEach((groupId) -> specs.put(groupId, new ListConsumerGroupOffsetsSpec()));
 		Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = get(
@@ -328,8 +340,11 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 
 		Set<String> allTopics = new TreeSet<>();
 		topicsByGroup.values().forEach(allTopics::addAll);
-		Map<String, TopicDescription> topics = allTopics.isEmpty() ? Map.of() : get(
-				client.describeTopics(allTopics, new DescribeTopicsOptions().timeoutMs((int) timeout)).allTopicNames());
+		// A topic deleted (or not created yet) must not hide the other groups: it simply
+		// has no partitions.
+		Map<String, TopicDescription> topics = allTopics.isEmpty() ? Map.of()
+				: present(client.describeTopics(allTopics, new DescribeTopicsOptions().timeoutMs((int) timeout))
+					.topicNameValues());
 		Set<TopicPartition> allPartitions = new HashSet<>();
 		topics.values()
 			.forEach((topic) -> topic.partitions()
@@ -456,11 +471,38 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		}
 		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
 		partitions.forEach((partition) -> request.put(partition, spec));
-		Map<TopicPartition, ListOffsetsResultInfo> result = get(
-				client.listOffsets(request, new ListOffsetsOptions().timeoutMs((int) timeout)).all(), timeout);
+		ListOffsetsResult result = client.listOffsets(request, new ListOffsetsOptions().timeoutMs((int) timeout));
+		Map<TopicPartition, KafkaFuture<ListOffsetsResultInfo>> futures = new HashMap<>();
+		partitions.forEach((partition) -> futures.put(partition, result.partitionResult(partition)));
 		Map<TopicPartition, Long> offsets = new HashMap<>();
-		result.forEach((partition, info) -> offsets.put(partition, info.offset()));
+		present(futures, timeout).forEach((partition, info) -> offsets.put(partition, info.offset()));
 		return offsets;
+	}
+
+	private <K, V> Map<K, V> present(Map<K, KafkaFuture<V>> futures) throws Exception {
+		return present(futures, this.settings.requestTimeout().toMillis());
+	}
+
+	/**
+	 * The results of one batched request, leaving out entries the broker says do not
+	 * exist (or have no leader right now); any other failure fails the refresh.
+	 */
+	private static <K, V> Map<K, V> present(Map<K, KafkaFuture<V>> futures, long timeout) throws Exception {
+		Map<K, V> results = new HashMap<>();
+		for (Map.Entry<K, KafkaFuture<V>> entry : futures.entrySet()) {
+			try {
+				results.put(entry.getKey(), get(entry.getValue(), timeout));
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause();
+				if (!(cause instanceof GroupIdNotFoundException || cause instanceof UnknownTopicOrPartitionException
+						|| cause instanceof LeaderNotAvailableException
+						|| cause instanceof NotLeaderOrFollowerException)) {
+					throw ex;
+				}
+			}
+		}
+		return results;
 	}
 
 	private <T> T get(KafkaFuture<T> future) throws Exception {

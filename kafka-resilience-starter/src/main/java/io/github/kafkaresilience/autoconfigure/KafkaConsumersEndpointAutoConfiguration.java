@@ -21,11 +21,13 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = KafkaResilienceSignalsAutoConfiguration.class)
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnBean(ConsumerSignalsCollector.class)
-@ConditionalOnAvailableEndpoint(KafkaConsumersEndpoint.class)
 public final class KafkaConsumersEndpointAutoConfiguration {
 
+	// On the method, not the class: its condition class is only loaded once the class
+	// condition above holds.
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint
 	KafkaConsumersEndpoint kafkaConsumersEndpoint(ConsumerSignalsCollector collector) {
 		return new KafkaConsumersEndpoint(collector);
 	}
