@@ -1,0 +1,4 @@
+/**
+ * The consumer application the benchmarks restart.
+ */
+package io.github.kafkaresilience.benchmarks.consumer;

@@ -1,0 +1,295 @@
+package io.github.kafkaresilience.benchmarks;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import io.github.kafkaresilience.benchmarks.analysis.ResultTable;
+import io.github.kafkaresilience.benchmarks.analysis.RunAnalysis;
+import io.github.kafkaresilience.benchmarks.analysis.RunEvent.Type;
+import io.github.kafkaresilience.benchmarks.analysis.RunFiles;
+import io.github.kafkaresilience.benchmarks.analysis.RunResult;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The rolling-restart benchmark: starts a broker and N consumer processes, produces at a
+ * fixed rate, restarts the consumers one at a time as a rolling deploy would, then
+ * analyses what the logs say about the disruption.
+ *
+ * @author kafka-resilience
+ */
+public final class RollingRestartBenchmark {
+
+	static final String TOPIC = "bench";
+
+	static final String GROUP = "bench";
+
+	private static final Duration GROUP_START_TIMEOUT = Duration.ofSeconds(120);
+
+	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Duration CLEAN_UP_GRACE = Duration.ofSeconds(20);
+
+	private final RunOptions options;
+
+	private final String java = ProcessHandle.current().info().command().orElse("java");
+
+	private final ChildProcesses children = new ChildProcesses();
+
+	private final AtomicReference<BrokerProcess> broker = new AtomicReference<>();
+
+	private RollingRestartBenchmark(RunOptions options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		// The harness's own Kafka clients only need to speak up when something is wrong.
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		// Refused connections while the broker starts are expected and retried.
+		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
+		if (List.of(args).contains("--list-scenarios")) {
+			Scenario.all()
+				.forEach((scenario) -> System.out.printf("%-28s %s%n", scenario.name(), scenario.description()));
+			return;
+		}
+		RunOptions options;
+		try {
+			options = RunOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.print(RunOptions.USAGE);
+			System.exit(2);
+			return;
+		}
+		System.exit(new RollingRestartBenchmark(options).run());
+	}
+
+	private int run() throws Exception {
+		String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+				+ this.options.scenario().name() + "-i" + this.options.instances() + "-d" + this.options.processingMs();
+		RunFiles files = new RunFiles(this.options.output().resolve(name));
+		Files.createDirectories(files.directory());
+		writeSettings(files);
+		Console.info("Run directory " + files.directory());
+		// However the JVM ends (Ctrl-C, time limit), no broker or consumer outlives it.
+		Runtime.getRuntime().addShutdownHook(new Thread(this::cleanUp, "benchmark-clean-up"));
+		startWatchdog();
+		try (RunEventLog events = new RunEventLog(files.events())) {
+			roll(files, events);
+		}
+		finally {
+			cleanUp();
+		}
+		RunAnalysis analysis = RunAnalysis.read(files.directory());
+		RunResult result = analysis.result();
+		Files.writeString(files.summary(), analysis.summary(), StandardCharsets.UTF_8);
+		append(this.options.output().resolve("results.md"), ResultTable.markdownHeader(),
+				ResultTable.markdownRow(result));
+		append(this.options.output().resolve("results.csv"), ResultTable.csvHeader(), ResultTable.csvRow(result));
+		System.out.println();
+		System.out.println(ResultTable.markdownHeader());
+		System.out.println(ResultTable.markdownRow(result));
+		System.out.println();
+		System.out.println("Details: " + files.summary());
+		return 0;
+	}
+
+	private void roll(RunFiles files, RunEventLog events) throws Exception {
+		RunOptions o = this.options;
+		BrokerProcess started = BrokerProcess.start(this.children, this.java, o.brokerClasspathFile(),
+				o.allBrokerProperties(), files.brokerLog());
+		this.broker.set(started);
+		events.record(Type.BROKER_STARTED, "", "pid " + started.pid() + " " + started.bootstrapServers());
+		Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, started.bootstrapServers(),
+				AdminClientConfig.CLIENT_ID_CONFIG, "bench-observer");
+		try (Admin admin = Admin.create(adminConfig);
+				GroupObserver observer = new GroupObserver(admin, GROUP, files.groupObservations())) {
+			admin.createTopics(List.of(new NewTopic(TOPIC, o.partitions(), (short) 1))).all().get(30, TimeUnit.SECONDS);
+			observer.start();
+			List<ConsumerInstance> instances = new ArrayList<>();
+			for (int i = 1; i <= o.instances(); i++) {
+				ConsumerInstance instance = new ConsumerInstance("app-" + i, this.java, o, started.bootstrapServers(),
+						TOPIC, GROUP, files, this.children);
+				instances.add(instance);
+				start(instance, events);
+			}
+			if (!observer.awaitStable(o.instances() * o.concurrency(), o.partitions(), GROUP_START_TIMEOUT)) {
+				throw new IllegalStateException("The group did not become stable: " + observer.latest());
+			}
+			events.record(Type.GROUP_STABLE);
+			try (FixedRateProducer producer = new FixedRateProducer(started.bootstrapServers(), TOPIC,
+					o.ratePerSecond(), files.produced())) {
+				producer.start();
+				events.record(Type.PRODUCTION_STARTED, "", o.ratePerSecond() + " records/s");
+				Threads.sleep(o.warmup());
+				instances.stream()
+					.filter((instance) -> !instance.hasConsumed())
+					.forEach((instance) -> Console.info("Warning: " + instance.name() + " consumed nothing yet"));
+				events.record(Type.ROLL_STARTED);
+				for (int i = 0; i < instances.size(); i++) {
+					restart(instances.get(i), observer, events);
+					if (i < instances.size() - 1) {
+						Threads.sleep(o.betweenRestarts());
+					}
+				}
+				events.record(Type.ROLL_FINISHED);
+				Threads.sleep(o.settle());
+				events.record(Type.SETTLED);
+				producer.close();
+				events.record(Type.PRODUCTION_STOPPED, "",
+						"sent " + producer.sent() + "; failed " + producer.failures());
+			}
+			events.record(awaitDrained(admin) ? Type.DRAINED : Type.DRAIN_TIMED_OUT);
+			// Stop every instance at once, as a whole deployment being scaled down would.
+			for (ConsumerInstance instance : instances) {
+				events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
+				instance.signalStop();
+			}
+			for (ConsumerInstance instance : instances) {
+				stopped(instance, instance.stop(o.stopGrace()), events);
+			}
+			events.record(Type.INSTANCES_STOPPED);
+		}
+	}
+
+	private void restart(ConsumerInstance instance, GroupObserver observer, RunEventLog events) throws IOException {
+		Set<String> previousMembers = observer.latest().memberIdsOf(instance.name());
+		events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
+		stopped(instance, instance.stop(this.options.stopGrace()), events);
+		start(instance, events);
+		boolean healthy = observer.awaitHealthy(instance, previousMembers, this.options.healthyTimeout());
+		events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),
+				"incarnation " + instance.incarnation());
+	}
+
+	private void start(ConsumerInstance instance, RunEventLog events) throws IOException {
+		instance.start();
+		events.record(Type.INSTANCE_STARTED, instance.name(),
+				"incarnation " + instance.incarnation() + " pid " + instance.pid());
+	}
+
+	private static void stopped(ConsumerInstance instance, boolean graceful, RunEventLog events) {
+		if (!graceful) {
+			events.record(Type.INSTANCE_KILLED, instance.name(), "pid " + instance.pid());
+		}
+		events.record(Type.INSTANCE_EXITED, instance.name(), "exit code " + instance.exitCode());
+	}
+
+	// Drained when the group's committed offsets reach the end of every partition that
+	// received records (an empty partition has no committed offset).
+	private boolean awaitDrained(Admin admin) throws InterruptedException {
+		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+					.partitionsToOffsetAndMetadata()
+					.get(5, TimeUnit.SECONDS);
+				Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+				for (int partition = 0; partition < this.options.partitions(); partition++) {
+					latest.put(new TopicPartition(TOPIC, partition), OffsetSpec.latest());
+				}
+				boolean drained = admin.listOffsets(latest)
+					.all()
+					.get(5, TimeUnit.SECONDS)
+					.entrySet()
+					.stream()
+					.allMatch((end) -> end.getValue().offset() == 0 || (committed.get(end.getKey()) != null
+							&& committed.get(end.getKey()).offset() >= end.getValue().offset()));
+				if (drained) {
+					return true;
+				}
+			}
+			catch (Exception ex) {
+				// Retried until the deadline.
+			}
+			Thread.sleep(250);
+		}
+		return false;
+	}
+
+	private void writeSettings(RunFiles files) throws IOException {
+		RunOptions o = this.options;
+		Properties settings = new Properties();
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("scenario", o.scenario().name());
+		values.put("scenarioDescription", o.scenario().description());
+		values.put("instances", o.instances());
+		values.put("concurrency", o.concurrency());
+		values.put("processingMs", o.processingMs());
+		values.put("ratePerSecond", o.ratePerSecond());
+		values.put("partitions", o.partitions());
+		values.put("topic", TOPIC);
+		values.put("group", GROUP);
+		values.put("warmupS", o.warmup().toSeconds());
+		values.put("betweenRestartsS", o.betweenRestarts().toSeconds());
+		values.put("settleS", o.settle().toSeconds());
+		values.put("gapThresholdMs", o.gapThresholdMs());
+		values.put("applicationArguments", String.join(" ", o.scenario().applicationArguments()) + " "
+				+ String.join(" ", o.extraApplicationArguments()));
+		values.put("applicationJvmOptions", String.join(" ", o.applicationJvmOptions()));
+		values.put("brokerProperties",
+				o.allBrokerProperties()
+					.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + "=" + entry.getValue())
+					.collect(Collectors.joining(" ")));
+		values.put("command", o.command());
+		values.put("processors", Runtime.getRuntime().availableProcessors());
+		values.put("memory", MachineInfo.totalMemory());
+		values.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+		values.put("startedAt", OffsetDateTime.now().toString());
+		values.forEach((key, value) -> settings.setProperty(key, String.valueOf(value)));
+		try (Writer writer = Files.newBufferedWriter(files.settings(), StandardCharsets.UTF_8)) {
+			settings.store(writer, "rolling-restart run");
+		}
+	}
+
+	private static void append(Path file, String header, String row) throws IOException {
+		if (!Files.exists(file)) {
+			Files.writeString(file, header + System.lineSeparator(), StandardCharsets.UTF_8);
+		}
+		Files.writeString(file, row + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+	}
+
+	private void startWatchdog() {
+		Thread watchdog = new Thread(() -> {
+			Threads.sleep(this.options.maxRun());
+			Console.info("Time limit of " + this.options.maxRun().toSeconds() + " s reached: stopping everything");
+			System.exit(3);
+		}, "benchmark-watchdog");
+		watchdog.setDaemon(true);
+		watchdog.start();
+	}
+
+	private void cleanUp() {
+		this.children.stopAll(CLEAN_UP_GRACE);
+		BrokerProcess running = this.broker.getAndSet(null);
+		if (running != null) {
+			running.close();
+		}
+	}
+
+}

@@ -1,0 +1,181 @@
+package io.github.kafkaresilience.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings of one rolling-restart run, parsed from the command line.
+ *
+ * @param scenario the consumer configuration
+ * @param instances consumer processes
+ * @param concurrency consumers per process
+ * @param processingMs simulated processing time per record
+ * @param ratePerSecond records produced per second
+ * @param partitions partitions of the topic
+ * @param warmup production before the roll starts
+ * @param betweenRestarts pause after an instance is healthy before the next restart
+ * @param settle production after the roll ends
+ * @param healthyTimeout longest wait for a restarted instance to be healthy
+ * @param stopGrace longest wait for an instance to exit after SIGTERM before it is killed
+ * @param maxRun hard limit on the whole run, after which everything is stopped
+ * @param gapThresholdMs shortest consumption gap that counts as a stall
+ * @param applicationJar the consumer application's executable jar
+ * @param applicationJvmOptions JVM options of every consumer process
+ * @param extraApplicationArguments arguments added after the scenario's
+ * @param brokerClasspathFile file holding the broker's classpath
+ * @param brokerProperties broker settings added after the scenario's
+ * @param output where run directories and result tables go
+ * @param command the command line, recorded with the results
+ * @author kafka-resilience
+ */
+public record RunOptions(Scenario scenario, int instances, int concurrency, int processingMs, int ratePerSecond,
+		int partitions, Duration warmup, Duration betweenRestarts, Duration settle, Duration healthyTimeout,
+		Duration stopGrace, Duration maxRun, long gapThresholdMs, Path applicationJar,
+		List<String> applicationJvmOptions, List<String> extraApplicationArguments, Path brokerClasspathFile,
+		Map<String, String> brokerProperties, Path output, String command) {
+
+	/**
+	 * The usage text.
+	 */
+	public static final String USAGE = """
+			Usage: run-rolling-restart.sh --scenario NAME [options]
+			  --scenario NAME           consumer configuration (see --list-scenarios)
+			  --instances N             consumer processes (default 3)
+			  --concurrency N           consumers per process (default 1)
+			  --delay-ms N              simulated processing time per record (default 4)
+			  --rate N                  records produced per second (default 200)
+			  --partitions N            topic partitions (default 12)
+			  --warmup-s N              production before the roll (default 15)
+			  --between-restarts-s N    pause after a restarted instance is healthy (default 5)
+			  --settle-s N              production after the roll (default 15)
+			  --healthy-timeout-s N     longest wait for a restarted instance (default 90)
+			  --stop-grace-s N          SIGTERM to SIGKILL (default 60)
+			  --max-run-s N             hard limit on the whole run (default 900)
+			  --gap-threshold-ms N      shortest gap counted as a stall (default 1000)
+			  --smoke                   short run: warmup 8 s, 2 s between restarts, settle 8 s, max 170 s
+			  --app-jar PATH            consumer application jar
+			  --app-jvm-opts "OPTS"     JVM options of each consumer (default "-Xmx256m -XX:+UseSerialGC
+			                            -XX:TieredStopAtLevel=1")
+			  --app-arg ARG             extra consumer argument, repeatable ({instance} = instance name)
+			  --broker-prop KEY=VALUE   extra broker setting, repeatable
+			  --broker-classpath-file F file with the broker's classpath
+			  --out DIR                 output directory (default benchmarks/out)
+			  --command TEXT            command line recorded with the results (the script sets it)
+			  --list-scenarios          print the scenarios and exit
+			""";
+
+	/**
+	 * Parse command-line arguments.
+	 * @param args the arguments
+	 * @return the options
+	 * @throws IllegalArgumentException on a missing or unknown argument
+	 */
+	public static RunOptions parse(String[] args) {
+		Map<String, String> single = new LinkedHashMap<>();
+		List<String> applicationArguments = new ArrayList<>();
+		Map<String, String> brokerProperties = new LinkedHashMap<>();
+		boolean smoke = false;
+		for (int i = 0; i < args.length; i++) {
+			String name = args[i];
+			if (name.equals("--smoke")) {
+				smoke = true;
+				continue;
+			}
+			if (!name.startsWith("--") || i + 1 >= args.length) {
+				throw new IllegalArgumentException("Expected --option VALUE at '" + name + "'");
+			}
+			String value = args[++i];
+			switch (name) {
+				case "--app-arg" -> applicationArguments.add(value);
+				case "--broker-prop" -> {
+					int split = value.indexOf('=');
+					if (split < 1) {
+						throw new IllegalArgumentException("--broker-prop needs KEY=VALUE, got '" + value + "'");
+					}
+					brokerProperties.put(value.substring(0, split), value.substring(split + 1));
+				}
+				default -> single.put(name.substring(2), value);
+			}
+		}
+		Options options = new Options(single);
+		String scenarioName = options.text("scenario", null);
+		if (scenarioName == null) {
+			throw new IllegalArgumentException("--scenario is required");
+		}
+		Scenario scenario = Scenario.named(scenarioName);
+		RunOptions parsed = new RunOptions(scenario, options.number("instances", 3), options.number("concurrency", 1),
+				options.number("delay-ms", 4), options.number("rate", 200), options.number("partitions", 12),
+				options.seconds("warmup-s", smoke ? 8 : 15), options.seconds("between-restarts-s", smoke ? 2 : 5),
+				options.seconds("settle-s", smoke ? 8 : 15), options.seconds("healthy-timeout-s", 90),
+				options.seconds("stop-grace-s", 60), options.seconds("max-run-s", smoke ? 170 : 900),
+				options.number("gap-threshold-ms", 1000),
+				Path.of(options.text("app-jar", "benchmarks/consumer-app/target/benchmark-consumer.jar")),
+				Arrays.asList(options.text("app-jvm-opts", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
+					.trim()
+					.split("\\s+")),
+				applicationArguments,
+				Path.of(options.text("broker-classpath-file", "benchmarks/broker/target/broker.classpath")),
+				brokerProperties, Path.of(options.text("out", "benchmarks/out")),
+				options.text("command", "RollingRestartBenchmark " + String.join(" ", args)));
+		options.checkAllUsed();
+		return parsed;
+	}
+
+	/**
+	 * Create options, copying the collections.
+	 */
+	public RunOptions {
+		applicationJvmOptions = List.copyOf(applicationJvmOptions);
+		extraApplicationArguments = List.copyOf(extraApplicationArguments);
+		brokerProperties = Map.copyOf(brokerProperties);
+	}
+
+	/**
+	 * Broker settings of the scenario, then of the command line.
+	 * @return the settings
+	 */
+	public Map<String, String> allBrokerProperties() {
+		Map<String, String> all = new LinkedHashMap<>(this.scenario.brokerProperties());
+		all.putAll(this.brokerProperties);
+		return all;
+	}
+
+	private static final class Options {
+
+		private final Map<String, String> values;
+
+		private final List<String> used = new ArrayList<>();
+
+		Options(Map<String, String> values) {
+			this.values = values;
+		}
+
+		String text(String name, String fallback) {
+			this.used.add(name);
+			return this.values.getOrDefault(name, fallback);
+		}
+
+		int number(String name, int fallback) {
+			String value = text(name, null);
+			return (value != null) ? Integer.parseInt(value) : fallback;
+		}
+
+		Duration seconds(String name, int fallback) {
+			return Duration.ofSeconds(number(name, fallback));
+		}
+
+		void checkAllUsed() {
+			List<String> unknown = this.values.keySet().stream().filter((name) -> !this.used.contains(name)).toList();
+			if (!unknown.isEmpty()) {
+				throw new IllegalArgumentException("Unknown option(s): " + unknown);
+			}
+		}
+
+	}
+
+}

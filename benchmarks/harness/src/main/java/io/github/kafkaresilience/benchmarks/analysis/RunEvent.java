@@ -1,0 +1,125 @@
+package io.github.kafkaresilience.benchmarks.analysis;
+
+/**
+ * One thing the driver did or saw during a run, as written to {@code events.csv}.
+ *
+ * @param atMs wall-clock time in epoch milliseconds
+ * @param type what happened
+ * @param instance the consumer instance concerned, or empty
+ * @param detail free text without commas, or empty
+ * @author kafka-resilience
+ */
+public record RunEvent(long atMs, Type type, String instance, String detail) {
+
+	/**
+	 * The CSV header of {@code events.csv}.
+	 */
+	public static final String CSV_HEADER = "atMs,type,instance,detail";
+
+	/**
+	 * Parse a line written by {@link #toCsv()}.
+	 * @param line the line
+	 * @return the event
+	 */
+	public static RunEvent parse(String line) {
+		String[] fields = line.split(",", 4);
+		return new RunEvent(Long.parseLong(fields[0]), Type.valueOf(fields[1]), fields[2],
+				(fields.length > 3) ? fields[3] : "");
+	}
+
+	/**
+	 * This event as one CSV line.
+	 * @return the line, without a line separator
+	 */
+	public String toCsv() {
+		return this.atMs + "," + this.type + "," + this.instance + "," + this.detail.replace(',', ';');
+	}
+
+	/**
+	 * What happened.
+	 */
+	public enum Type {
+
+		/**
+		 * The broker answers requests; detail holds its pid.
+		 */
+		BROKER_STARTED,
+
+		/**
+		 * A consumer process was started; detail holds its incarnation and pid.
+		 */
+		INSTANCE_STARTED,
+
+		/**
+		 * The group is stable with every expected member and every partition assigned.
+		 */
+		GROUP_STABLE,
+
+		/**
+		 * The producer sent its first record.
+		 */
+		PRODUCTION_STARTED,
+
+		/**
+		 * The rolling restart begins.
+		 */
+		ROLL_STARTED,
+
+		/**
+		 * SIGTERM was sent to an instance.
+		 */
+		SIGTERM_SENT,
+
+		/**
+		 * An instance's process ended; detail holds its exit code.
+		 */
+		INSTANCE_EXITED,
+
+		/**
+		 * An instance did not end within the grace period and was killed.
+		 */
+		INSTANCE_KILLED,
+
+		/**
+		 * A restarted instance is back in the group and consumed again.
+		 */
+		INSTANCE_HEALTHY,
+
+		/**
+		 * A restarted instance was not healthy within the time allowed.
+		 */
+		INSTANCE_NOT_HEALTHY,
+
+		/**
+		 * The last restarted instance is healthy.
+		 */
+		ROLL_FINISHED,
+
+		/**
+		 * The settle period after the roll ended.
+		 */
+		SETTLED,
+
+		/**
+		 * The producer stopped.
+		 */
+		PRODUCTION_STOPPED,
+
+		/**
+		 * The group committed everything produced.
+		 */
+		DRAINED,
+
+		/**
+		 * The group had not committed everything produced in the time allowed.
+		 */
+		DRAIN_TIMED_OUT,
+
+		/**
+		 * Every consumer process ended.
+		 */
+		INSTANCES_STOPPED
+
+	}
+
+}
