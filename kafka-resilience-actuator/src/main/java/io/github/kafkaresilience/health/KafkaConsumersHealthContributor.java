@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.github.kafkaresilience.consumers.ConsumerIncident;
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
-import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
 import io.github.kafkaresilience.signals.GroupSignals;
 import io.github.kafkaresilience.signals.ListenerSignals;
 import io.github.kafkaresilience.signals.SignalsSnapshot;
@@ -94,7 +94,7 @@ public final class KafkaConsumersHealthContributor implements CompositeHealthCon
 	 */
 	public static final String REASON = "reason";
 
-	private final ConsumerSignalsCollector collector;
+	private final Supplier<SignalsSnapshot> snapshots;
 
 	private final ConsumerIncidents incidents;
 
@@ -106,16 +106,16 @@ public final class KafkaConsumersHealthContributor implements CompositeHealthCon
 
 	/**
 	 * Create a contributor.
-	 * @param collector the snapshot source
+	 * @param snapshots supplies the latest signals snapshot, without blocking
 	 * @param incidents recorded membership incidents
 	 * @param statusByVerdict health status per verdict; verdicts missing from the map are
 	 * UP
 	 * @param incidentWindow how long a membership incident keeps the group DOWN
 	 * @param clock the clock
 	 */
-	public KafkaConsumersHealthContributor(ConsumerSignalsCollector collector, ConsumerIncidents incidents,
+	public KafkaConsumersHealthContributor(Supplier<SignalsSnapshot> snapshots, ConsumerIncidents incidents,
 			Map<Verdict, Status> statusByVerdict, Duration incidentWindow, Clock clock) {
-		this.collector = collector;
+		this.snapshots = snapshots;
 		this.incidents = incidents;
 		this.statusByVerdict = new EnumMap<>(Verdict.class);
 		this.statusByVerdict.putAll(statusByVerdict);
@@ -138,12 +138,12 @@ public final class KafkaConsumersHealthContributor implements CompositeHealthCon
 
 	@Override
 	public @Nullable HealthContributor getContributor(String name) {
-		return this.collector.snapshot().group(name).map((group) -> indicator(group.groupId())).orElse(null);
+		return this.snapshots.get().group(name).map((group) -> indicator(group.groupId())).orElse(null);
 	}
 
 	@Override
 	public Stream<HealthContributors.Entry> stream() {
-		return this.collector.snapshot()
+		return this.snapshots.get()
 			.groups()
 			.stream()
 			.map((group) -> new HealthContributors.Entry(group.groupId(), indicator(group.groupId())));
@@ -154,7 +154,7 @@ public final class KafkaConsumersHealthContributor implements CompositeHealthCon
 	}
 
 	Health health(String groupId) {
-		SignalsSnapshot snapshot = this.collector.snapshot();
+		SignalsSnapshot snapshot = this.snapshots.get();
 		Optional<GroupSignals> found = snapshot.group(groupId);
 		if (found.isEmpty()) {
 			return Health.unknown().withDetail(DIAGNOSIS, "The group is no longer consumed here.").build();

@@ -48,8 +48,8 @@ public final class KafkaConsumersHealthAutoConfiguration {
 			}
 			mapping.put(verdict, new Status(status.trim().toUpperCase(Locale.ROOT)));
 		});
-		return new KafkaConsumersHealthContributor(collector, incidents, mapping, properties.getIncidentWindow(),
-				Clock.systemUTC());
+		return new KafkaConsumersHealthContributor(collector::snapshot, incidents, mapping,
+				properties.getIncidentWindow(), Clock.systemUTC());
 	}
 
 }
