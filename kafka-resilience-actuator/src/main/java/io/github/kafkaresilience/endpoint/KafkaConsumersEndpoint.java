@@ -84,7 +84,8 @@ public class KafkaConsumersEndpoint {
 	 * One group's signals.
 	 *
 	 * @param groupId the group
-	 * @param status the verdict
+	 * @param status the verdict for the whole group
+	 * @param localStatus the verdict for this application's own consumers
 	 * @param diagnosis the likely cause and the fix
 	 * @param protocol {@code classic} or {@code consumer}
 	 * @param lag lag per partition and its rate
@@ -95,14 +96,15 @@ public class KafkaConsumersEndpoint {
 	 * @param listeners this application's containers in the group
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	public record GroupDescriptor(String groupId, Verdict status, String diagnosis, String protocol, LagSignals lag,
-			RebalanceSignals rebalances, PollSignals poll, MembershipSignals membership, List<Finding> findings,
+	public record GroupDescriptor(String groupId, Verdict status, Verdict localStatus, String diagnosis,
+			String protocol, LagSignals lag, RebalanceSignals rebalances, PollSignals poll,
+			MembershipSignals membership, List<Finding> findings,
 			List<ListenerSignals> listeners) implements OperationResponseBody {
 
 		static GroupDescriptor of(GroupSignals group) {
-			return new GroupDescriptor(group.groupId(), group.status(), group.diagnosis(), group.protocol(),
-					group.lag(), group.rebalances(), group.poll(), group.membership(), group.findings(),
-					group.listeners());
+			return new GroupDescriptor(group.groupId(), group.status(), group.localStatus(), group.diagnosis(),
+					group.protocol(), group.lag(), group.rebalances(), group.poll(), group.membership(),
+					group.findings(), group.listeners());
 		}
 
 	}

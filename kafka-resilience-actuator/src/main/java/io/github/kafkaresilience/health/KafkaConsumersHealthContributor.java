@@ -45,6 +45,11 @@ public final class KafkaConsumersHealthContributor implements CompositeHealthCon
 	public static final String VERDICT = "verdict";
 
 	/**
+	 * Detail: the verdict for this application's own consumers, which decides the status.
+	 */
+	public static final String LOCAL_VERDICT = "localVerdict";
+
+	/**
 	 * Detail: one sentence of diagnosis.
 	 */
 	public static final String DIAGNOSIS = "diagnosis";
@@ -162,8 +167,9 @@ public final class KafkaConsumersHealthContributor implements CompositeHealthCon
 		GroupSignals group = found.get();
 		String reason = downReason(group);
 		Health.Builder builder = (reason != null) ? Health.down().withDetail(REASON, reason)
-				: Health.status(this.statusByVerdict.getOrDefault(group.status(), Status.UP));
+				: Health.status(this.statusByVerdict.getOrDefault(group.localStatus(), Status.UP));
 		return builder.withDetail(VERDICT, group.status().name())
+			.withDetail(LOCAL_VERDICT, group.localStatus().name())
 			.withDetail(DIAGNOSIS, group.diagnosis())
 			.withDetail(LAG, group.lag().total())
 			.withDetail(LAG_RATE, group.lag().ratePerSecond())

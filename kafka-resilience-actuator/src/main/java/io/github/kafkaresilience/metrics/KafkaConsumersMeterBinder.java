@@ -1,11 +1,11 @@
 package io.github.kafkaresilience.metrics;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
+import io.github.kafkaresilience.consumers.Finding.Severity;
 import io.github.kafkaresilience.rebalance.RebalanceEvent;
 import io.github.kafkaresilience.rebalance.RebalanceEventType;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
@@ -38,8 +38,6 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 
 	private final boolean perPartition;
 
-	private final Clock clock;
-
 	private final Set<String> boundGroups = ConcurrentHashMap.newKeySet();
 
 	private final Set<String> boundPartitions = ConcurrentHashMap.newKeySet();
@@ -50,14 +48,12 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 	 * @param history the rebalance history
 	 * @param perPartition whether to register a lag gauge per partition (cardinality
 	 * grows with partitions)
-	 * @param clock the clock
 	 */
-	public KafkaConsumersMeterBinder(ConsumerSignalsCollector collector, RebalanceHistory history, boolean perPartition,
-			Clock clock) {
+	public KafkaConsumersMeterBinder(ConsumerSignalsCollector collector, RebalanceHistory history,
+			boolean perPartition) {
 		this.collector = collector;
 		this.history = history;
 		this.perPartition = perPartition;
-		this.clock = clock;
 	}
 
 	@Override
@@ -127,6 +123,20 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 					tags.and(KafkaResilienceMetricNames.STATUS, verdict.name()), groupId,
 					(group) -> (group.status() == verdict) ? 1 : 0);
 		}
+		for (Severity severity : Severity.values()) {
+			gauge(registry, KafkaResilienceMetricNames.GROUP_FINDINGS, "Findings of the group by severity",
+					tags.and(KafkaResilienceMetricNames.SEVERITY, severity.name()), groupId,
+					(group) -> group.findings().stream().filter((finding) -> finding.severity() == severity).count());
+		}
+		gauge(registry, KafkaResilienceMetricNames.GROUP_LISTENERS_FAILED,
+				"Listener containers of this application in the group that stopped by themselves", tags, groupId,
+				(group) -> group.listeners().stream().filter((listener) -> "failed".equals(listener.state())).count());
+		for (Verdict verdict : Verdict.values()) {
+			gauge(registry, KafkaResilienceMetricNames.GROUP_LOCAL_STATUS,
+					"1 for the verdict of this application's own consumers, 0 otherwise",
+					tags.and(KafkaResilienceMetricNames.STATUS, verdict.name()), groupId,
+					(group) -> (group.localStatus() == verdict) ? 1 : 0);
+		}
 		FunctionCounter
 			.builder(KafkaResilienceMetricNames.GROUP_REBALANCES, this.history,
 					(history) -> history.rebalances(groupId))
@@ -164,11 +174,7 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 	}
 
 	private double ageSeconds() {
-		SignalsSnapshot snapshot = this.collector.snapshot();
-		if (snapshot.refreshedAt() == null) {
-			return Double.NaN;
-		}
-		return Duration.between(snapshot.refreshedAt(), this.clock.instant()).toMillis() / 1000.0;
+		return this.collector.dataAge().toMillis() / 1000.0;
 	}
 
 }

@@ -26,6 +26,24 @@ public final class KafkaResilienceMetricNames {
 	public static final String GROUP_STATUS = "kafka.resilience.group.status";
 
 	/**
+	 * Gauge: 1 for the verdict of this application's own consumers of the group, 0 for
+	 * the others (tag {@value #STATUS}). Differs from {@link #GROUP_STATUS} when the
+	 * problem sits on another instance.
+	 */
+	public static final String GROUP_LOCAL_STATUS = "kafka.resilience.group.local.status";
+
+	/**
+	 * Gauge: findings of a group per severity (tag {@value #SEVERITY}).
+	 */
+	public static final String GROUP_FINDINGS = "kafka.resilience.group.findings";
+
+	/**
+	 * Gauge: listener containers of this application in the group that stopped by
+	 * themselves.
+	 */
+	public static final String GROUP_LISTENERS_FAILED = "kafka.resilience.group.listeners.failed";
+
+	/**
 	 * Counter: rebalances this application's consumers of a group completed.
 	 */
 	public static final String GROUP_REBALANCES = "kafka.resilience.group.rebalances";
@@ -87,6 +105,11 @@ public final class KafkaResilienceMetricNames {
 	 * Tag: a verdict name.
 	 */
 	public static final String STATUS = "status";
+
+	/**
+	 * Tag: a finding severity ({@code INFO}, {@code WARN}, {@code ERROR}).
+	 */
+	public static final String SEVERITY = "severity";
 
 	/**
 	 * Tag: the topic.

@@ -90,6 +90,8 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final Instant createdAt;
+
 	private final Map<String, LagWindow> windows = new HashMap<>();
 
 	private final Map<String, Set<String>> clientIds = new ConcurrentHashMap<>();
@@ -140,6 +142,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		this.stops = stops;
 		this.settings = settings;
 		this.clock = clock;
+		this.createdAt = clock.instant();
 	}
 
 	/**
@@ -180,6 +183,18 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 	 */
 	public long lastRefreshMs() {
 		return this.lastRefreshMs;
+	}
+
+	/**
+	 * How old the broker data is: since the last successful refresh, or since this
+	 * collector was created when no refresh has succeeded yet (so that a broker
+	 * unreachable from the start still shows as ageing data).
+	 * @return the age
+	 */
+	public Duration dataAge() {
+		Instant refreshed = this.snapshot.refreshedAt();
+		Instant now = this.clock.instant();
+		return Duration.between((refreshed != null) ? refreshed : this.createdAt, now);
 	}
 
 	/**
@@ -410,22 +425,23 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 				: " No broker data yet.";
 		List<GroupSignals> groups = new ArrayList<>();
 		for (Map.Entry<String, List<LocalListener>> entry : byGroup.entrySet()) {
-			GroupSignals last = previous.group(entry.getKey()).orElse(null);
+			String groupId = entry.getKey();
+			// What the application knows about itself stays current; what only the broker
+			// knows stays as last seen.
+			GroupObservation unknown = new GroupObservation(groupId, "Unknown", protocol(entry.getValue()), List.of(),
+					Set.of(), Map.of(), Map.of(), Map.of());
+			GroupSignals local = GroupEvaluator.evaluate(new GroupEvaluator.Input(now, unknown, List.of(),
+					entry.getValue(), this.history.events(groupId), this.history.rebalances(groupId),
+					this.history.rebalanceTimes(groupId), this.incidents.forGroup(groupId), this.settings));
+			GroupSignals last = previous.group(groupId).orElse(local);
+			boolean failed = entry.getValue().stream().anyMatch(LocalListener::failed);
+			Verdict status = failed ? Verdict.STOPPED : Verdict.UNKNOWN;
 			String diagnosis = "Broker unreachable (" + error + "): the verdict is unknown." + since;
-			if (last != null) {
-				groups.add(new GroupSignals(last.groupId(), Verdict.UNKNOWN, diagnosis, last.protocol(), last.lag(),
-						last.rebalances(), last.poll(), last.membership(), last.findings(), last.listeners()));
+			if (failed) {
+				diagnosis = local.diagnosis() + " The broker is unreachable too (" + error + ").";
 			}
-			else {
-				GroupObservation empty = new GroupObservation(entry.getKey(), "Unknown", protocol(entry.getValue()),
-						List.of(), Set.of(), Map.of(), Map.of(), Map.of());
-				GroupSignals fresh = GroupEvaluator.evaluate(new GroupEvaluator.Input(now, empty, List.of(),
-						entry.getValue(), this.history.events(entry.getKey()), this.history.rebalances(entry.getKey()),
-						this.history.rebalanceTimes(entry.getKey()), this.incidents.forGroup(entry.getKey()),
-						this.settings));
-				groups.add(new GroupSignals(fresh.groupId(), Verdict.UNKNOWN, diagnosis, fresh.protocol(), fresh.lag(),
-						fresh.rebalances(), fresh.poll(), fresh.membership(), fresh.findings(), fresh.listeners()));
-			}
+			groups.add(new GroupSignals(groupId, status, status, diagnosis, last.protocol(), last.lag(),
+					local.rebalances(), local.poll(), last.membership(), local.findings(), local.listeners()));
 		}
 		return new SignalsSnapshot(previous.refreshedAt(), now, error, groups);
 	}

@@ -112,8 +112,37 @@ final class GroupEvaluator {
 		Judgement judgement = judge(input, partitions, lag, poll, rebalancing, span, enoughData, findings);
 		addFindings(input, rebalances, poll, membership, findings);
 		List<ListenerSignals> listeners = input.listeners().stream().map(GroupEvaluator::listenerSignals).toList();
-		return new GroupSignals(observation.groupId(), judgement.verdict(), judgement.diagnosis(),
+		Verdict local = localVerdict(input, partitions, poll, rebalancing);
+		return new GroupSignals(observation.groupId(), judgement.verdict(), local, judgement.diagnosis(),
 				observation.protocol(), lag, rebalances, poll, membership, findings, listeners);
+	}
+
+	/**
+	 * The verdict restricted to this application's consumers: a failed or blocked local
+	 * consumer, or the worst status of the partitions they own. A partition stuck on
+	 * another instance is not this instance's problem, so restarting this instance for it
+	 * would only add a rebalance.
+	 */
+	private static Verdict localVerdict(Input input, List<PartitionSignals> partitions, PollSignals poll,
+			boolean rebalancing) {
+		if (input.listeners().stream().anyMatch(LocalListener::failed)) {
+			return Verdict.STOPPED;
+		}
+		if (rebalancing) {
+			return Verdict.REBALANCING;
+		}
+		Double lastPoll = poll.lastPollSecondsAgo();
+		if (lastPoll != null && lastPoll * 1000 >= input.settings().stuckPollRatio() * poll.maxPollIntervalMs()) {
+			return Verdict.STUCK;
+		}
+		Set<String> clients = input.listeners()
+			.stream()
+			.flatMap((listener) -> listener.clientIds().stream())
+			.collect(Collectors.toSet());
+		return partitions.stream()
+			.filter((partition) -> partition.owner() != null && clients.contains(partition.owner().clientId()))
+			.map(PartitionSignals::status)
+			.reduce(Verdict.OK, Verdict::worse);
 	}
 
 	private static Judgement judge(Input input, List<PartitionSignals> partitions, LagSignals lag, PollSignals poll,

@@ -8,7 +8,10 @@ import io.github.kafkaresilience.consumers.Finding;
  * The four signals of one consumer group, its verdict and one sentence of diagnosis.
  *
  * @param groupId the group
- * @param status the verdict
+ * @param status the verdict for the whole group; every instance consuming the group
+ * reports the same
+ * @param localStatus the verdict for this application's own consumers only: what
+ * restarting this instance could change, and what its health reflects
  * @param diagnosis the likely cause and the fix, in one sentence
  * @param protocol {@code classic} or {@code consumer} (KIP-848)
  * @param lag lag per partition and its rate
@@ -19,9 +22,9 @@ import io.github.kafkaresilience.consumers.Finding;
  * @param listeners this application's listener containers in the group
  * @author kafka-resilience
  */
-public record GroupSignals(String groupId, Verdict status, String diagnosis, String protocol, LagSignals lag,
-		RebalanceSignals rebalances, PollSignals poll, MembershipSignals membership, List<Finding> findings,
-		List<ListenerSignals> listeners) {
+public record GroupSignals(String groupId, Verdict status, Verdict localStatus, String diagnosis, String protocol,
+		LagSignals lag, RebalanceSignals rebalances, PollSignals poll, MembershipSignals membership,
+		List<Finding> findings, List<ListenerSignals> listeners) {
 
 	public GroupSignals {
 		findings = List.copyOf(findings);

@@ -108,7 +108,7 @@ class KafkaConsumersHealthContributorTests {
 	}
 
 	private static GroupSignals group(Verdict verdict, String listenerState) {
-		return new GroupSignals("orders", verdict, "diagnosis of " + verdict, "classic",
+		return new GroupSignals("orders", verdict, verdict, "diagnosis of " + verdict, "classic",
 				new LagSignals(5, 0, null, List.of()), new RebalanceSignals(1, 1, 10L, null, List.of()),
 				new PollSignals(300_000, null, null, null, 0), new MembershipSignals(1, 2, 0, 0, "Stable"), List.of(),
 				List.of(new ListenerSignals("orders", !"failed".equals(listenerState), listenerState,

@@ -111,6 +111,26 @@ class GroupEvaluatorTests {
 	}
 
 	@Test
+	void partitionStuckOnAnotherInstanceIsNotThisInstancesProblem() {
+		this.members = List.of(new GroupObservation.Member("c-0", null, "/10.0.0.1", Set.of(P1)),
+				new GroupObservation.Member("remote-1", null, "/10.0.0.2", Set.of(P0)));
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 40L, P1, 10L * i), Map.of(P0, 40L + 10 * i, P1, 10L * i));
+		}
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.STUCK);
+		assertThat(group.localStatus()).isEqualTo(Verdict.OK);
+	}
+
+	@Test
+	void partitionStuckOnThisInstanceIsItsProblem() {
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 40L, P1, 0L), Map.of(P0, 40L + 10 * i, P1, 0L));
+		}
+		assertThat(evaluate().localStatus()).isEqualTo(Verdict.STUCK);
+	}
+
+	@Test
 	void partitionWithoutOwnerIsStopped() {
 		this.members = List.of(new GroupObservation.Member("c-0", null, "/10.0.0.1", Set.of(P0)));
 		sample(0, Map.of(P0, 10L, P1, 0L), Map.of(P0, 10L, P1, 5L));

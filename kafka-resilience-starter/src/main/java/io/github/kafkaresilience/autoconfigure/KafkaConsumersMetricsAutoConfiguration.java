@@ -1,7 +1,5 @@
 package io.github.kafkaresilience.autoconfigure;
 
-import java.time.Clock;
-
 import io.github.kafkaresilience.metrics.KafkaConsumersMeterBinder;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
@@ -31,7 +29,7 @@ public final class KafkaConsumersMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	KafkaConsumersMeterBinder kafkaConsumersMeterBinder(ConsumerSignalsCollector collector, RebalanceHistory history,
 			MetricsProperties properties) {
-		return new KafkaConsumersMeterBinder(collector, history, properties.isPerPartition(), Clock.systemUTC());
+		return new KafkaConsumersMeterBinder(collector, history, properties.isPerPartition());
 	}
 
 }

@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ListenerContainerRegistry;
 
@@ -53,12 +54,24 @@ public final class KafkaResilienceSignalsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConsumerSignalsCollector kafkaResilienceSignalsCollector(SignalsProperties properties,
 			ObjectProvider<KafkaAdmin> kafkaAdmin, KafkaProperties kafkaProperties,
-			ObjectProvider<ListenerContainerRegistry> containers, ListenerSettingsRegistry settings,
-			RebalanceHistory history, ConsumerIncidents incidents, ContainerStopRecorder stops) {
+			ObjectProvider<ConsumerFactory<?, ?>> consumerFactory, ObjectProvider<ListenerContainerRegistry> containers,
+			ListenerSettingsRegistry settings, RebalanceHistory history, ConsumerIncidents incidents,
+			ContainerStopRecorder stops) {
 		SignalsSettings signals = settings(properties);
 		KafkaAdmin admin = kafkaAdmin.getIfUnique();
 		Map<String, Object> config = new HashMap<>(
 				(admin != null) ? admin.getConfigurationProperties() : kafkaProperties.buildAdminProperties());
+		ConsumerFactory<?, ?> consumers = consumerFactory.getIfUnique();
+		if (consumers != null) {
+			// The groups live where the consumers connect: their bootstrap servers and
+			// security settings win over the admin ones, which Boot leaves at
+			// localhost:9092 when only spring.kafka.consumer.* is set.
+			consumers.getConfigurationProperties().forEach((key, value) -> {
+				if (isConnectionSetting(key)) {
+					config.put(key, value);
+				}
+			});
+		}
 		int timeout = (int) signals.requestTimeout().toMillis();
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
@@ -67,6 +80,12 @@ public final class KafkaResilienceSignalsAutoConfiguration {
 		return new ConsumerSignalsCollector(() -> Admin.create(config),
 				() -> (registry != null) ? registry.getAllListenerContainers() : List.of(), settings, history,
 				incidents, stops, signals, Clock.systemUTC());
+	}
+
+	static boolean isConnectionSetting(String key) {
+		return key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")
+				|| key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+				|| key.equals(AdminClientConfig.CLIENT_DNS_LOOKUP_CONFIG);
 	}
 
 	static SignalsSettings settings(SignalsProperties properties) {

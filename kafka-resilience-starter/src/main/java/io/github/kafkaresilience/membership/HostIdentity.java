@@ -81,13 +81,13 @@ public record HostIdentity(@Nullable String name, String source, boolean stable,
 	private static HostIdentity classifyPodName(String name, String source) {
 		if (DEPLOYMENT_POD.matcher(name).matches()) {
 			return new HostIdentity(name, source, false,
-					"looks like a Deployment pod name, which changes on every rollout; use a StatefulSet "
-							+ "or set kafka.resilience.static-membership.instance-id");
+					"looks like a Deployment pod name, which changes on every rollout; use a StatefulSet, "
+							+ "whose pod names are stable and unique");
 		}
 		if (GENERATED_POD.matcher(name).matches()) {
 			return new HostIdentity(name, source, false,
 					"looks like a generated pod name (DaemonSet, Job or ReplicaSet), which changes when the pod is "
-							+ "recreated; use a StatefulSet or set kafka.resilience.static-membership.instance-id");
+							+ "recreated; use a StatefulSet, whose pod names are stable and unique");
 		}
 		if (STATEFUL_SET_POD.matcher(name).matches()) {
 			return new HostIdentity(name, source, true, "looks like a StatefulSet pod name, stable across restarts");
