@@ -69,7 +69,7 @@ final class SampleAppClient {
 					HttpResponse.BodyHandlers.ofString());
 			String body = response.body();
 			boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
-			return new Response(response.statusCode(), isJson ? json.readTree(body) : json.createObjectNode(), body);
+			return new Response(response.statusCode(), isJson ? json.readTree(body) : json.createObjectNode());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -84,7 +84,7 @@ final class SampleAppClient {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
-	record Response(int status, JsonNode body, String text) {
+	record Response(int status, JsonNode body) {
 
 	}
 
