@@ -90,6 +90,9 @@ function fmtRate(value) {
 		return '–';
 	}
 	const rounded = Math.abs(value) >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
+	if (rounded === 0) {
+		return '0';
+	}
 	return (rounded > 0 ? '+' : '') + rounded.toLocaleString('en-US');
 }
 
