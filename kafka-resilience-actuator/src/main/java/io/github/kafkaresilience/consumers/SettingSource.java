@@ -14,9 +14,10 @@ public enum SettingSource {
 	USER("user"),
 
 	/**
-	 * Filled in by kafka-resilience because the user set nothing.
+	 * Filled in by kafka-resilience because the Kafka configuration set nothing: its
+	 * default, or the user's {@code kafka.resilience.*} value.
 	 */
-	KAFKA_RESILIENCE("kafka-resilience default"),
+	KAFKA_RESILIENCE("kafka-resilience"),
 
 	/**
 	 * Nobody set it; the Kafka client uses its own default.

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -40,6 +41,8 @@ public final class RecordingRebalanceListener implements ConsumerAwareRebalanceL
 	private final Clock clock;
 
 	private final Map<String, Instant> lastRelease = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<TopicPartition>> justLost = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a listener that records into {@code history} and then calls
@@ -132,6 +135,15 @@ public final class RecordingRebalanceListener implements ConsumerAwareRebalanceL
 			return;
 		}
 		ConsumerInfo info = ConsumerInfo.of(consumer);
+		if (type == RebalanceEventType.LOST) {
+			this.justLost.put(info.clientId(), Set.copyOf(partitions));
+		}
+		else if (Set.copyOf(partitions).equals(this.justLost.remove(info.clientId()))) {
+			// Spring Kafka's container follows every loss with its own revocation of the
+			// same partitions;
+			// they were lost, not handed over, and counting them twice would hide that.
+			return;
+		}
 		this.lastRelease.putIfAbsent(info.clientId(), start);
 		record(info, type, partitions, start, -1);
 	}

@@ -376,6 +376,13 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		Map<TopicPartition, Long> startOffsets = offsets(client, uncommitted, OffsetSpec.earliest(), timeout);
 
 		Instant observed = this.clock.instant();
+		// Read the containers again after the broker calls, so that their state and the
+		// broker's view of the
+		// group belong to the same moment (a container stopping during the calls shows as
+		// stopped on request).
+		Map<String, List<LocalListener>> current = new HashMap<>();
+		localListeners().forEach(
+				(listener) -> current.computeIfAbsent(listener.groupId(), (id) -> new ArrayList<>()).add(listener));
 		List<GroupSignals> groups = new ArrayList<>();
 		for (Map.Entry<String, List<LocalListener>> entry : byGroup.entrySet()) {
 			String groupId = entry.getKey();
@@ -390,7 +397,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 			});
 			GroupObservation observation = observation(groupId, descriptions.get(groupId), partitions, groupCommitted,
 					endOffsets, startOffsets);
-			groups.add(evaluate(observed, observation, entry.getValue()));
+			groups.add(evaluate(observed, observation, current.getOrDefault(groupId, entry.getValue())));
 		}
 		this.windows.keySet().retainAll(byGroup.keySet());
 		return new SignalsSnapshot(observed, now, null, groups);

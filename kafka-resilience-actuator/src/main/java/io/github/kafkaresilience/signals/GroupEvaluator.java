@@ -56,7 +56,12 @@ final class GroupEvaluator {
 		Duration span = samples.isEmpty() ? Duration.ZERO
 				: Duration.between(samples.get(0).time(), samples.get(samples.size() - 1).time());
 		boolean enoughData = span.compareTo(settings.minimumSpan()) >= 0;
-		double spanSeconds = Math.max(span.toMillis() / 1000.0, 1e-3);
+		// Progress and trend are judged against the newest sample at least minimumSpan
+		// old, so that a consumer
+		// that stopped committing half a window ago reads STUCK then, not a whole window
+		// later.
+		Sample reference = enoughData ? reference(samples, settings.minimumSpan()) : null;
+		Sample latest = samples.isEmpty() ? null : samples.get(samples.size() - 1);
 
 		Map<TopicPartition, GroupObservation.Member> owners = new LinkedHashMap<>();
 		for (GroupObservation.Member member : observation.members()) {
@@ -84,11 +89,11 @@ final class GroupEvaluator {
 			else if (!enoughData) {
 				status = Verdict.UNKNOWN;
 			}
-			else if (!committedAdvanced(samples, partition)) {
+			else if (!committedAdvanced(reference, latest, partition)) {
 				status = Verdict.STUCK;
 			}
 			else {
-				status = trend(rate * spanSeconds, settings);
+				status = trend(change(reference, latest, partition), settings);
 			}
 			Owner ownerSignals = (owner != null) ? new Owner(owner.clientId(), owner.instanceId(), owner.host()) : null;
 			partitions.add(new PartitionSignals(partition.topic(), partition.partition(),
@@ -109,7 +114,10 @@ final class GroupEvaluator {
 				observation.partitions().size(), idle, unowned, observation.state());
 
 		List<Finding> findings = new ArrayList<>();
-		Judgement judgement = judge(input, partitions, lag, poll, rebalancing, span, enoughData, findings);
+		Trend groupTrend = (reference != null && latest != null)
+				? new Trend(latest.totalLag() - reference.totalLag(), Duration.between(reference.time(), latest.time()))
+				: null;
+		Judgement judgement = judge(input, partitions, lag, poll, rebalancing, span, enoughData, groupTrend);
 		addFindings(input, rebalances, poll, membership, findings);
 		List<ListenerSignals> listeners = input.listeners().stream().map(GroupEvaluator::listenerSignals).toList();
 		Verdict local = localVerdict(input, partitions, poll, rebalancing);
@@ -146,7 +154,7 @@ final class GroupEvaluator {
 	}
 
 	private static Judgement judge(Input input, List<PartitionSignals> partitions, LagSignals lag, PollSignals poll,
-			boolean rebalancing, Duration span, boolean enoughData, List<Finding> findings) {
+			boolean rebalancing, Duration span, boolean enoughData, @Nullable Trend trend) {
 		GroupObservation observation = input.observation();
 		Optional<LocalListener> failed = input.listeners().stream().filter(LocalListener::failed).findFirst();
 		if (failed.isPresent()) {
@@ -163,12 +171,6 @@ final class GroupEvaluator {
 			.stream()
 			.filter((listener) -> !listener.running() && !listener.failed())
 			.toList();
-		if (observation.members().isEmpty() && lag.total() > 0) {
-			String who = stoppedOnRequest.isEmpty() ? ""
-					: " Listener " + ids(stoppedOnRequest) + " was stopped on request.";
-			return new Judgement(Verdict.STOPPED, "No consumer is in the group while " + lag.total() + " records wait."
-					+ who + " Start a consumer for the group.");
-		}
 		double ratio = poll.maxPollIntervalUsedRatio();
 		Double lastPoll = poll.lastPollSecondsAgo();
 		if (lastPoll != null && lastPoll * 1000 >= input.settings().stuckPollRatio() * poll.maxPollIntervalMs()) {
@@ -177,7 +179,29 @@ final class GroupEvaluator {
 							+ " of max.poll.interval.ms): a listener call is blocked. Take a thread dump and look "
 							+ "at the listener thread; move slow or blocking work off the poll thread.");
 		}
-		Verdict worst = partitions.stream().map(PartitionSignals::status).reduce(Verdict.OK, Verdict::worse);
+		if (observation.members().isEmpty() && lag.total() > 0) {
+			List<LocalListener> running = input.listeners().stream().filter(LocalListener::running).toList();
+			if (!running.isEmpty()) {
+				// Running containers without a member: their consumers were evicted while
+				// a poll did not return.
+				return new Judgement(Verdict.STUCK, "Listener " + ids(running)
+						+ " runs but has no member in the group: "
+						+ "its consumers were evicted for exceeding max.poll.interval.ms"
+						+ ((lastPoll != null) ? " (last poll " + Math.round(lastPoll) + " s ago)" : "")
+						+ " because a listener call does not return. Take a thread dump and look at the listener "
+						+ "thread; move slow or blocking work off the poll thread.");
+			}
+			String who = stoppedOnRequest.isEmpty() ? ""
+					: " Listener " + ids(stoppedOnRequest) + " was stopped on request.";
+			return new Judgement(Verdict.STOPPED, "No consumer is in the group while " + lag.total() + " records wait."
+					+ who + " Start a consumer for the group.");
+		}
+		Verdict worstPartition = partitions.stream().map(PartitionSignals::status).reduce(Verdict.OK, Verdict::worse);
+		// Growth spread thinly over many partitions still adds up to a group falling
+		// behind.
+		Verdict worst = (worstPartition == Verdict.OK && trend != null) ? trend(trend.change(), input.settings())
+				: worstPartition;
+		double recentRate = (trend != null) ? trend.perSecond() : lag.ratePerSecond();
 		List<PartitionSignals> affected = partitions.stream()
 			.filter((partition) -> partition.status() == worst)
 			.toList();
@@ -197,12 +221,12 @@ final class GroupEvaluator {
 							+ span.toSeconds() + " s although they have an owner and lag: the "
 							+ "listener is blocked or keeps failing on the same record. Check the logs for a repeating "
 							+ "error (a poison pill needs an error handler or a dead-letter topic) or a blocked call.");
-			case SLOW -> new Judgement(worst, "Lag is rising by " + Math.round(lag.ratePerSecond())
+			case SLOW -> new Judgement(worst, "Lag is rising by " + Math.max(1, Math.round(recentRate))
 					+ " records/s while offsets advance: processing is slower than production. Add consumers (up "
 					+ "to the " + partitions.size() + " partitions), lower the cost per record, or move slow work "
 					+ "off the poll thread.");
 			case CATCHING_UP ->
-				new Judgement(worst, "Lag is falling by " + Math.round(-lag.ratePerSecond()) + " records/s"
+				new Judgement(worst, "Lag is falling by " + Math.max(1, Math.round(-recentRate)) + " records/s"
 						+ ((lag.catchUpSeconds() != null) ? "; caught up in about " + lag.catchUpSeconds() + " s" : "")
 						+ ". A healthy catch-up after a spike or a restart: nothing to do.");
 			case UNKNOWN -> new Judgement(worst, enoughData ? "Not enough data." : "Collecting data: verdicts need "
@@ -336,8 +360,9 @@ final class GroupEvaluator {
 		ListenerSettings listenerSettings = listener.settings();
 		if (listenerSettings != null) {
 			for (EffectiveSetting setting : listenerSettings.settings()) {
+				String value = Sanitizer.sanitize(setting.key(), setting.value());
 				settings.put(setting.key(),
-						Sanitizer.sanitize(setting.key(), setting.value()) + " [" + setting.source().label() + "]");
+						((value != null) ? value : "(unset)") + " [" + setting.source().label() + "]");
 			}
 		}
 		return new ListenerSignals(listener.listenerId(), listener.running(), state, listener.stopReason(),
@@ -351,16 +376,31 @@ final class GroupEvaluator {
 		return Math.max(0, end - from);
 	}
 
-	private static boolean committedAdvanced(List<Sample> samples, TopicPartition partition) {
-		Long first = samples.get(0).committed().get(partition);
-		Long last = samples.get(samples.size() - 1).committed().get(partition);
-		if (last == null) {
-			return false;
+	private static Sample reference(List<Sample> samples, Duration minimumSpan) {
+		Instant cutoff = samples.get(samples.size() - 1).time().minus(minimumSpan);
+		Sample reference = samples.get(0);
+		for (Sample sample : samples) {
+			if (!sample.time().isAfter(cutoff)) {
+				reference = sample;
+			}
 		}
-		return first == null || last > first;
+		return reference;
 	}
 
-	private static Verdict trend(double change, SignalsSettings settings) {
+	private static boolean committedAdvanced(Sample reference, Sample latest, TopicPartition partition) {
+		Long before = reference.committed().get(partition);
+		Long now = latest.committed().get(partition);
+		if (now == null) {
+			return false;
+		}
+		return before == null || now > before;
+	}
+
+	private static long change(Sample reference, Sample latest, TopicPartition partition) {
+		return latest.lag().getOrDefault(partition, 0L) - reference.lag().getOrDefault(partition, 0L);
+	}
+
+	private static Verdict trend(long change, SignalsSettings settings) {
 		if (change > settings.lagGrowthThreshold()) {
 			return Verdict.SLOW;
 		}
@@ -432,6 +472,17 @@ final class GroupEvaluator {
 	}
 
 	private record Judgement(Verdict verdict, String diagnosis) {
+
+	}
+
+	/**
+	 * Change of total lag from the reference sample to the latest one.
+	 */
+	private record Trend(long change, Duration over) {
+
+		double perSecond() {
+			return this.change / Math.max(this.over.toMillis() / 1000.0, 1e-3);
+		}
 
 	}
 

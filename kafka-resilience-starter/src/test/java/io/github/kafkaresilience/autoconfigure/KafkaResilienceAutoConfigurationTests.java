@@ -202,7 +202,7 @@ class KafkaResilienceAutoConfigurationTests {
 			.run((context) -> assertThat(output)
 				.contains("kafka-resilience: listener 'withProperties' (group 'withProperties', protocol classic")
 				.containsPattern("max\\.poll\\.records\\s+= 5  \\[user\\]")
-				.containsPattern("session\\.timeout\\.ms\\s+= 45000  \\[kafka-resilience default\\]")
+				.containsPattern("session\\.timeout\\.ms\\s+= 45000  \\[kafka-resilience\\]")
 				.containsPattern("group\\.instance\\.id\\s+= \\(none: dynamic member\\)  \\[Kafka default\\]"));
 	}
 

@@ -199,7 +199,11 @@ class ConsumerSignalsOnLiveBrokerTests {
 		String group = "contract-" + topic;
 		ConfigurableApplicationContext app = startWeb(topic, group);
 		this.kafka.produce(topic, 0, 20, "value");
-		awaitStatus(app, group, Verdict.OK);
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+			GroupSignals signals = group(app, group);
+			return signals.status() == Verdict.OK && signals.lag().total() == 0
+					&& Long.valueOf(20).equals(signals.lag().partitions().get(0).committedOffset());
+		});
 
 		Response all = get(app, "/actuator/kafkaconsumers");
 		assertThat(all.status()).isEqualTo(200);
