@@ -131,6 +131,47 @@ class GroupEvaluatorTests {
 	}
 
 	@Test
+	void commitThatStoppedHalfAWindowAgoIsStuckAlready() {
+		for (int i = 0; i <= 6; i++) {
+			long committed = Math.min(i, 3) * 10L;
+			sample(i * 10, Map.of(P0, committed, P1, 0L), Map.of(P0, 10L * i + 5, P1, 0L));
+		}
+		assertThat(evaluate().status()).isEqualTo(Verdict.STUCK);
+	}
+
+	@Test
+	void recoveryAfterAStallIsNeverSlow() {
+		long[] lag = { 0, 100, 200, 300, 200, 100, 50 };
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 1000L * i, P1, 0L), Map.of(P0, 1000L * i + lag[i], P1, 0L));
+		}
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.CATCHING_UP);
+		assertThat(group.diagnosis()).contains("falling by");
+	}
+
+	@Test
+	void growthSpreadOverPartitionsMakesTheGroupSlow() {
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 100L * i, P1, 100L * i), Map.of(P0, 100L * i + 20 * i, P1, 100L * i + 20 * i));
+		}
+		GroupSignals group = evaluate();
+		assertThat(group.lag().partitions()).extracting(PartitionSignals::status).containsOnly(Verdict.OK);
+		assertThat(group.status()).isEqualTo(Verdict.SLOW);
+	}
+
+	@Test
+	void runningListenerWithoutMemberWasEvictedAndIsStuck() {
+		this.members = List.of();
+		this.state = "Empty";
+		this.listeners = List.of(listener(true, true, null, 65.0));
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 7L, P1, 0L));
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.STUCK);
+		assertThat(group.diagnosis()).contains("evicted for exceeding max.poll.interval.ms");
+	}
+
+	@Test
 	void partitionWithoutOwnerIsStopped() {
 		this.members = List.of(new GroupObservation.Member("c-0", null, "/10.0.0.1", Set.of(P0)));
 		sample(0, Map.of(P0, 10L, P1, 0L), Map.of(P0, 10L, P1, 5L));
