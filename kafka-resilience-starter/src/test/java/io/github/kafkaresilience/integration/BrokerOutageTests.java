@@ -2,10 +2,6 @@ package io.github.kafkaresilience.integration;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +12,6 @@ import io.github.kafkaresilience.signals.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,10 +25,6 @@ import static org.awaitility.Awaitility.await;
  * timeout: an answer that takes longer fails the test.
  */
 class BrokerOutageTests {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
 
@@ -62,13 +53,13 @@ class BrokerOutageTests {
 
 			this.broker.stop();
 			await().atMost(Duration.ofSeconds(30)).until(() -> collector.snapshot().stale());
-			JsonNode consumers = getJson(app, "/actuator/kafkaconsumers");
+			JsonNode consumers = Http.json(app, "/actuator/kafkaconsumers");
 			assertThat(consumers.at("/stale").asBoolean()).isTrue();
 			assertThat(consumers.at("/error").asString()).isNotEmpty();
 			assertThat(consumers.at("/groups/0/status").asString()).isEqualTo("UNKNOWN");
 			assertThat(consumers.at("/groups/0/diagnosis").asString()).startsWith("Broker unreachable");
 			assertThat(consumers.at("/groups/0/membership/partitions").asInt()).as("last good data").isEqualTo(2);
-			JsonNode health = getJson(app, "/actuator/health");
+			JsonNode health = Http.json(app, "/actuator/health");
 			assertThat(health.at("/status").asString()).isEqualTo("UP");
 			assertThat(health.at("/components/kafkaConsumers/components/outage/status").asString())
 				.isEqualTo("UNKNOWN");
@@ -78,7 +69,7 @@ class BrokerOutageTests {
 			int threadsBefore = refresherThreads();
 			await().atMost(Duration.ofSeconds(30)).until(() -> collector.failures() >= failuresBefore + 5);
 			for (int i = 0; i < 5; i++) {
-				assertThat(getJson(app, "/actuator/kafkaconsumers").at("/stale").asBoolean()).isTrue();
+				assertThat(Http.json(app, "/actuator/kafkaconsumers").at("/stale").asBoolean()).isTrue();
 			}
 			// One refresher thread, and at most one Admin client thread (it is recreated
 			// after repeated failures).
@@ -92,7 +83,7 @@ class BrokerOutageTests {
 					.map((g) -> g.status() != Verdict.UNKNOWN || !g.diagnosis().startsWith("Broker unreachable"))
 					.orElse(false);
 			});
-			assertThat(getJson(app, "/actuator/kafkaconsumers").at("/stale").asBoolean()).isFalse();
+			assertThat(Http.json(app, "/actuator/kafkaconsumers").at("/stale").asBoolean()).isFalse();
 		}
 	}
 
@@ -101,13 +92,13 @@ class BrokerOutageTests {
 		ConfigurableApplicationContext app = start("127.0.0.1:" + freePort(), "nowhere");
 		ConsumerSignalsCollector collector = app.getBean(ConsumerSignalsCollector.class);
 		await().atMost(Duration.ofSeconds(20)).until(() -> collector.snapshot().attemptedAt() != null);
-		JsonNode consumers = getJson(app, "/actuator/kafkaconsumers");
+		JsonNode consumers = Http.json(app, "/actuator/kafkaconsumers");
 		assertThat(consumers.at("/stale").asBoolean()).isTrue();
 		assertThat(consumers.at("/groups/0/groupId").asString()).isEqualTo("outage");
 		assertThat(consumers.at("/groups/0/status").asString()).isEqualTo("UNKNOWN");
 		assertThat(consumers.at("/groups/0/diagnosis").asString()).contains("No broker data yet");
 		assertThat(
-				getJson(app, "/actuator/health").at("/components/kafkaConsumers/components/outage/status").asString())
+				Http.json(app, "/actuator/health").at("/components/kafkaConsumers/components/outage/status").asString())
 			.isEqualTo("UNKNOWN");
 	}
 
@@ -119,15 +110,6 @@ class BrokerOutageTests {
 				"spring.kafka.consumer.properties[reconnect.backoff.max.ms]=1000");
 		this.apps.add(app);
 		return app;
-	}
-
-	private JsonNode getJson(ConfigurableApplicationContext app, String path) throws IOException, InterruptedException {
-		String port = app.getEnvironment().getProperty("local.server.port");
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.timeout(Duration.ofSeconds(2))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		return json.readTree(response.body());
 	}
 
 	private static int refresherThreads() {

@@ -1,10 +1,5 @@
 package io.github.kafkaresilience.integration;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +9,11 @@ import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
 import io.github.kafkaresilience.signals.GroupSignals;
 import io.github.kafkaresilience.signals.PartitionSignals;
 import io.github.kafkaresilience.signals.Verdict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,40 +23,12 @@ import static org.awaitility.Awaitility.await;
  * and Prometheus output that show it. Refreshes every 500 ms over a 4 s window so that
  * the scenarios take seconds, not minutes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsumerSignalsOnLiveBrokerTests {
+class ConsumerSignalsOnLiveBrokerTests extends EmbeddedBrokerTests {
 
 	private static final String[] FAST_SIGNALS = { "kafka.resilience.signals.refresh-interval=500ms",
 			"kafka.resilience.signals.window=4s", "kafka.resilience.signals.lag-growth-threshold=20",
 			"kafka.resilience.static-membership.mode=never", "kafka.resilience.shutdown.timeout=5s",
 			"kafka.resilience.consumer.max-poll-records=10" };
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private EmbeddedKafkaKraftBroker broker;
-
-	private KafkaTestSupport kafka;
-
-	@BeforeAll
-	void startBroker() {
-		this.broker = new EmbeddedKafkaKraftBroker(1, 1);
-		this.broker.brokerProperties(BrokerSettings.FAST_GROUPS);
-		this.broker.afterPropertiesSet();
-		this.kafka = new KafkaTestSupport(this.broker.getBrokersAsString());
-	}
-
-	@AfterEach
-	void stopApps() {
-		this.kafka.closeApps();
-	}
-
-	@AfterAll
-	void stopBroker() {
-		this.kafka.close();
-		this.broker.destroy();
-	}
 
 	@Test
 	void slowListenerIsSlow() throws Exception {
@@ -92,7 +53,7 @@ class ConsumerSignalsOnLiveBrokerTests {
 			GroupSignals signals = awaitStatus(app, group, Verdict.STUCK);
 			assertThat(signals.lag().partitions()).extracting(PartitionSignals::status).containsOnly(Verdict.STUCK);
 			assertThat(signals.lag().partitions().get(0).owner()).isNotNull();
-			JsonNode health = get(app, "/actuator/health").body();
+			JsonNode health = Http.json(app, "/actuator/health");
 			assertThat(health.at("/components/kafkaConsumers/components/" + group + "/status").asString())
 				.isEqualTo("DOWN");
 		}
@@ -115,7 +76,7 @@ class ConsumerSignalsOnLiveBrokerTests {
 			assertThat(listener.state()).isEqualTo("stopped");
 			assertThat(listener.stopReason()).isEqualTo("NORMAL");
 		});
-		JsonNode health = get(app, "/actuator/health").body();
+		JsonNode health = Http.json(app, "/actuator/health");
 		assertThat(health.at("/components/kafkaConsumers/components/" + group + "/status").asString()).isEqualTo("UP");
 		assertThat(health.at("/components/kafkaConsumers/components/" + group + "/details/verdict").asString())
 			.isEqualTo("STOPPED");
@@ -135,7 +96,7 @@ class ConsumerSignalsOnLiveBrokerTests {
 			.untilAsserted(() -> assertThat(group(app, group).diagnosis()).contains("(ERROR)")
 				.contains("an Error escaped the listener"));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			JsonNode health = get(app, "/actuator/health").body();
+			JsonNode health = Http.json(app, "/actuator/health");
 			JsonNode groupHealth = health.at("/components/kafkaConsumers/components/" + group);
 			assertThat(groupHealth.at("/status").asString()).isEqualTo("DOWN");
 			assertThat(groupHealth.at("/details/reason").asString()).contains("stopped by itself (ERROR)");
@@ -205,11 +166,11 @@ class ConsumerSignalsOnLiveBrokerTests {
 					&& Long.valueOf(20).equals(signals.lag().partitions().get(0).committedOffset());
 		});
 
-		Response all = get(app, "/actuator/kafkaconsumers");
+		Http.Response all = Http.get(app, "/actuator/kafkaconsumers");
 		assertThat(all.status()).isEqualTo(200);
-		assertThat(all.body().at("/refreshIntervalMs").asLong()).isEqualTo(500);
-		assertThat(all.body().at("/stale").asBoolean()).isFalse();
-		JsonNode g = all.body().at("/groups/0");
+		assertThat(all.json().at("/refreshIntervalMs").asLong()).isEqualTo(500);
+		assertThat(all.json().at("/stale").asBoolean()).isFalse();
+		JsonNode g = all.json().at("/groups/0");
 		assertThat(g.at("/groupId").asString()).isEqualTo(group);
 		assertThat(g.at("/status").asString()).isEqualTo("OK");
 		assertThat(g.at("/protocol").asString()).isEqualTo("classic");
@@ -241,17 +202,17 @@ class ConsumerSignalsOnLiveBrokerTests {
 		assertThat(g.at("/membership/unassignedPartitions").asInt()).isZero();
 		assertThat(g.at("/findings").isArray()).isTrue();
 
-		Response one = get(app, "/actuator/kafkaconsumers/" + group);
+		Http.Response one = Http.get(app, "/actuator/kafkaconsumers/" + group);
 		assertThat(one.status()).isEqualTo(200);
-		assertThat(one.body().at("/groupId").asString()).isEqualTo(group);
-		assertThat(get(app, "/actuator/kafkaconsumers/no-such-group").status()).isEqualTo(404);
+		assertThat(one.json().at("/groupId").asString()).isEqualTo(group);
+		assertThat(Http.get(app, "/actuator/kafkaconsumers/no-such-group").status()).isEqualTo(404);
 
-		JsonNode health = get(app, "/actuator/health").body();
+		JsonNode health = Http.json(app, "/actuator/health");
 		assertThat(health.at("/components/kafkaConsumers/components/" + group + "/status").asString()).isEqualTo("UP");
 		assertThat(health.at("/components/kafkaConsumers/components/" + group + "/details/verdict").asString())
 			.isEqualTo("OK");
 
-		String prometheus = text(app, "/actuator/prometheus");
+		String prometheus = Http.get(app, "/actuator/prometheus").body();
 		assertThat(prometheus).contains("kafka_resilience_group_lag{group=\"" + group + "\"}")
 			.contains("kafka_resilience_group_status{group=\"" + group + "\",status=\"OK\"} 1.0")
 			.contains("kafka_resilience_group_status{group=\"" + group + "\",status=\"SLOW\"} 0.0")
@@ -292,27 +253,6 @@ class ConsumerSignalsOnLiveBrokerTests {
 			.snapshot()
 			.group(group)
 			.orElseThrow(() -> new AssertionError("no signals for " + group));
-	}
-
-	private Response get(ConfigurableApplicationContext app, String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(request(app, path), HttpResponse.BodyHandlers.ofString());
-		JsonNode body = response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
-		return new Response(response.statusCode(), body);
-	}
-
-	private String text(ConfigurableApplicationContext app, String path) throws IOException, InterruptedException {
-		return this.http.send(request(app, path), HttpResponse.BodyHandlers.ofString()).body();
-	}
-
-	private static HttpRequest request(ConfigurableApplicationContext app, String path) {
-		String port = app.getEnvironment().getProperty("local.server.port");
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(5))
-			.build();
-	}
-
-	private record Response(int status, JsonNode body) {
-
 	}
 
 	/**

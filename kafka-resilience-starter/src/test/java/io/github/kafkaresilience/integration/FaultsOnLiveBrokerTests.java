@@ -1,10 +1,5 @@
 package io.github.kafkaresilience.integration;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +8,12 @@ import io.github.kafkaresilience.rebalance.RebalanceEventType;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
 import io.github.kafkaresilience.signals.GroupSignals;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,39 +22,13 @@ import static org.awaitility.Awaitility.await;
  * Consumer faults, secrets and exposure, each on a real broker: what the user sees and
  * what they are told to do.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-class FaultsOnLiveBrokerTests {
+class FaultsOnLiveBrokerTests extends EmbeddedBrokerTests {
 
 	private static final String SENTINEL = "S3ntinel-Secret-4711";
 
 	private static final String[] FAST_SIGNALS = { "kafka.resilience.signals.refresh-interval=500ms",
 			"kafka.resilience.signals.window=4s", "kafka.resilience.shutdown.timeout=5s" };
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private EmbeddedKafkaKraftBroker broker;
-
-	private KafkaTestSupport kafka;
-
-	@BeforeAll
-	void startBroker() {
-		this.broker = new EmbeddedKafkaKraftBroker(1, 1);
-		this.broker.brokerProperties(BrokerSettings.FAST_GROUPS);
-		this.broker.afterPropertiesSet();
-		this.kafka = new KafkaTestSupport(this.broker.getBrokersAsString());
-	}
-
-	@AfterEach
-	void stopApps() {
-		this.kafka.closeApps();
-	}
-
-	@AfterAll
-	void stopBroker() {
-		this.kafka.close();
-		this.broker.destroy();
-	}
 
 	@Test
 	void twoInstancesWithOneInstanceIdFenceOneAndHealthSaysWhy() throws Exception {
@@ -76,7 +40,7 @@ class FaultsOnLiveBrokerTests {
 		this.kafka.awaitStableMembers(group, 1);
 		this.kafka.start(topic, group, with(sameId));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			String health = get(first, "/actuator/health").body();
+			String health = Http.get(first, "/actuator/health").body();
 			assertThat(health).contains("\"status\":\"DOWN\"")
 				.contains("group.instance.id")
 				.contains("Give every consumer a unique id");
@@ -141,9 +105,9 @@ class FaultsOnLiveBrokerTests {
 		this.kafka.produce(topic, 5);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> app.getBean(ConsumerSignalsCollector.class).snapshot().group(group).isPresent());
-		List<String> outputs = List.of(get(app, "/actuator/kafkaconsumers").body(),
-				get(app, "/actuator/kafkaconsumers/" + group).body(), get(app, "/actuator/health").body(),
-				get(app, "/actuator/prometheus").body());
+		List<String> outputs = List.of(Http.get(app, "/actuator/kafkaconsumers").body(),
+				Http.get(app, "/actuator/kafkaconsumers/" + group).body(), Http.get(app, "/actuator/health").body(),
+				Http.get(app, "/actuator/prometheus").body());
 		assertThat(outputs.get(0)).contains(group);
 		assertThat(outputs).noneMatch((body) -> body.contains(SENTINEL));
 		app.close();
@@ -155,8 +119,8 @@ class FaultsOnLiveBrokerTests {
 		String topic = this.kafka.topic(1);
 		ConfigurableApplicationContext app = this.kafka.startWeb(topic, "hidden-" + topic,
 				with("management.endpoints.web.exposure.include=health"));
-		assertThat(get(app, "/actuator/kafkaconsumers").status()).isEqualTo(404);
-		assertThat(get(app, "/actuator/health").status()).isEqualTo(200);
+		assertThat(Http.get(app, "/actuator/kafkaconsumers").status()).isEqualTo(404);
+		assertThat(Http.get(app, "/actuator/health").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -164,8 +128,8 @@ class FaultsOnLiveBrokerTests {
 		String topic = this.kafka.topic(1);
 		ConfigurableApplicationContext app = this.kafka.startWeb(topic, "noaccess-" + topic,
 				with("management.endpoint.kafkaconsumers.access=none"));
-		assertThat(get(app, "/actuator/kafkaconsumers").status()).isEqualTo(404);
-		assertThat(get(app, "/actuator/prometheus").status()).isEqualTo(200);
+		assertThat(Http.get(app, "/actuator/kafkaconsumers").status()).isEqualTo(404);
+		assertThat(Http.get(app, "/actuator/prometheus").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -173,26 +137,13 @@ class FaultsOnLiveBrokerTests {
 		String topic = this.kafka.topic(1);
 		ConfigurableApplicationContext app = this.kafka.startWeb(topic, "readonly-" + topic,
 				with("management.endpoint.kafkaconsumers.access=read-only"));
-		assertThat(get(app, "/actuator/kafkaconsumers").status()).isEqualTo(200);
+		assertThat(Http.get(app, "/actuator/kafkaconsumers").status()).isEqualTo(200);
 	}
 
 	private static String[] with(String... properties) {
 		List<String> all = new ArrayList<>(List.of(FAST_SIGNALS));
 		all.addAll(List.of(properties));
 		return all.toArray(String[]::new);
-	}
-
-	private Response get(ConfigurableApplicationContext app, String path) throws IOException, InterruptedException {
-		String port = app.getEnvironment().getProperty("local.server.port");
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.timeout(Duration.ofSeconds(5))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		return new Response(response.statusCode(), response.body());
-	}
-
-	private record Response(int status, String body) {
-
 	}
 
 }

@@ -1,10 +1,6 @@
 package io.github.kafkaresilience.integration;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,16 +14,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,8 +33,7 @@ import static org.awaitility.Awaitility.await;
  * an alert that can never fire. Every alert's runbook link must also lead to a section of
  * {@code docs/operations.md}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OperationsAssetsMetricNamesTests {
+class OperationsAssetsMetricNamesTests extends EmbeddedBrokerTests {
 
 	private static final Path ALERTS = Path.of("../docs/prometheus/alerts.yml");
 
@@ -60,20 +52,10 @@ class OperationsAssetsMetricNamesTests {
 			"kafka.resilience.signals.window=4s", "kafka.resilience.static-membership.mode=never",
 			"kafka.resilience.shutdown.timeout=5s", "kafka.resilience.metrics.per-partition=true" };
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private EmbeddedKafkaKraftBroker broker;
-
-	private KafkaTestSupport kafka;
-
 	private Set<String> scraped;
 
 	@BeforeAll
 	void scrapeAnApplicationThatRebalanced() throws Exception {
-		this.broker = new EmbeddedKafkaKraftBroker(1, 1);
-		this.broker.brokerProperties(BrokerSettings.FAST_GROUPS);
-		this.broker.afterPropertiesSet();
-		this.kafka = new KafkaTestSupport(this.broker.getBrokersAsString());
 		String topic = this.kafka.topic(2);
 		String group = "ops-" + topic;
 		ConfigurableApplicationContext app = this.kafka.startWeb(topic, group, SETTINGS);
@@ -89,16 +71,6 @@ class OperationsAssetsMetricNamesTests {
 			.untilAsserted(() -> assertThat(metricNames(scrape(app)))
 				.contains("kafka_resilience_group_rebalance_duration_seconds_count", "kafka_resilience_partition_lag"));
 		this.scraped = metricNames(scrape(app));
-	}
-
-	@AfterAll
-	void stopBroker() {
-		if (this.kafka != null) {
-			this.kafka.close();
-		}
-		if (this.broker != null) {
-			this.broker.destroy();
-		}
 	}
 
 	@Test
@@ -219,13 +191,9 @@ class OperationsAssetsMetricNamesTests {
 		return names;
 	}
 
-	private String scrape(ConfigurableApplicationContext app) throws IOException, InterruptedException {
-		String port = app.getEnvironment().getProperty("local.server.port");
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-			.timeout(Duration.ofSeconds(5))
-			.build();
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
+	private static String scrape(ConfigurableApplicationContext app) {
+		Http.Response response = Http.get(app, "/actuator/prometheus");
+		assertThat(response.status()).isEqualTo(200);
 		return response.body();
 	}
 

@@ -1,0 +1,40 @@
+package io.github.kafkaresilience.integration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Base for test classes that share one embedded KRaft broker and close their test applications after each
+ * test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EmbeddedBrokerTests {
+
+	private EmbeddedKafkaKraftBroker broker;
+
+	protected KafkaTestSupport kafka;
+
+	@BeforeAll
+	void startBroker() {
+		this.broker = new EmbeddedKafkaKraftBroker(1, 1);
+		this.broker.brokerProperties(BrokerSettings.FAST_GROUPS);
+		this.broker.afterPropertiesSet();
+		this.kafka = new KafkaTestSupport(this.broker.getBrokersAsString());
+	}
+
+	@AfterEach
+	void stopApps() {
+		this.kafka.closeApps();
+	}
+
+	@AfterAll
+	void stopBroker() {
+		this.kafka.close();
+		this.broker.destroy();
+	}
+
+}
