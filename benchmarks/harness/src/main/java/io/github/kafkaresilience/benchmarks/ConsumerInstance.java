@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.github.kafkaresilience.benchmarks.analysis.RunFiles;
 
@@ -18,10 +17,6 @@ import io.github.kafkaresilience.benchmarks.analysis.RunFiles;
  * @author kafka-resilience
  */
 final class ConsumerInstance {
-
-	// Variables from which the starter derives a host identity; cleared so that every
-	// instance on this machine is treated alike and only the scenario decides identity.
-	private static final List<String> IDENTITY_VARIABLES = List.of("POD_NAME", "HOSTNAME", "KUBERNETES_SERVICE_HOST");
 
 	private final String name;
 
@@ -84,11 +79,9 @@ final class ConsumerInstance {
 		this.incarnation++;
 		List<String> command = new ArrayList<>(this.command);
 		command.add("--bench.output=" + consumptionLog().toAbsolutePath());
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.files.applicationLog(this.name, this.incarnation).toFile());
-		Map<String, String> environment = builder.environment();
-		IDENTITY_VARIABLES.forEach(environment::remove);
-		this.process = this.children.start(builder);
+		// Identity variables are cleared so that only the scenario decides identity.
+		this.process = this.children
+			.start(AppProcess.builder(command, this.files.applicationLog(this.name, this.incarnation)));
 	}
 
 	/**

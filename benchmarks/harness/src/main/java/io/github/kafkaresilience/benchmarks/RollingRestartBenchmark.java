@@ -65,10 +65,7 @@ public final class RollingRestartBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		// The harness's own Kafka clients only need to speak up when something is wrong.
-		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-		// Refused connections while the broker starts are expected and retried.
-		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
+		Harness.quietClients();
 		if (List.of(args).contains("--list-scenarios")) {
 			Scenario.all()
 				.forEach((scenario) -> System.out.printf("%-28s %s%n", scenario.name(), scenario.description()));
@@ -96,7 +93,7 @@ public final class RollingRestartBenchmark {
 		Console.info("Run directory " + files.directory());
 		// However the JVM ends (Ctrl-C, time limit), no broker or consumer outlives it.
 		Runtime.getRuntime().addShutdownHook(new Thread(this::cleanUp, "benchmark-clean-up"));
-		startWatchdog();
+		Harness.watchdog(this.options.maxRun());
 		try (RunEventLog events = new RunEventLog(files.events())) {
 			roll(files, events);
 		}
@@ -272,16 +269,6 @@ public final class RollingRestartBenchmark {
 			Files.writeString(file, header + System.lineSeparator(), StandardCharsets.UTF_8);
 		}
 		Files.writeString(file, row + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-	}
-
-	private void startWatchdog() {
-		Thread watchdog = new Thread(() -> {
-			Threads.sleep(this.options.maxRun());
-			Console.info("Time limit of " + this.options.maxRun().toSeconds() + " s reached: stopping everything");
-			System.exit(3);
-		}, "benchmark-watchdog");
-		watchdog.setDaemon(true);
-		watchdog.start();
 	}
 
 	private void cleanUp() {

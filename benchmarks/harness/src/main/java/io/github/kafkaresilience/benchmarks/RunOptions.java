@@ -2,11 +2,11 @@ package io.github.kafkaresilience.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Settings of one rolling-restart run, parsed from the command line.
@@ -76,33 +76,8 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 	 * @throws IllegalArgumentException on a missing or unknown argument
 	 */
 	public static RunOptions parse(String[] args) {
-		Map<String, String> single = new LinkedHashMap<>();
-		List<String> applicationArguments = new ArrayList<>();
-		Map<String, String> brokerProperties = new LinkedHashMap<>();
-		boolean smoke = false;
-		for (int i = 0; i < args.length; i++) {
-			String name = args[i];
-			if (name.equals("--smoke")) {
-				smoke = true;
-				continue;
-			}
-			if (!name.startsWith("--") || i + 1 >= args.length) {
-				throw new IllegalArgumentException("Expected --option VALUE at '" + name + "'");
-			}
-			String value = args[++i];
-			switch (name) {
-				case "--app-arg" -> applicationArguments.add(value);
-				case "--broker-prop" -> {
-					int split = value.indexOf('=');
-					if (split < 1) {
-						throw new IllegalArgumentException("--broker-prop needs KEY=VALUE, got '" + value + "'");
-					}
-					brokerProperties.put(value.substring(0, split), value.substring(split + 1));
-				}
-				default -> single.put(name.substring(2), value);
-			}
-		}
-		Options options = new Options(single);
+		CommandLine options = new CommandLine(args, Set.of("smoke"), Set.of("app-arg", "broker-prop"));
+		boolean smoke = options.flag("smoke");
 		String scenarioName = options.text("scenario", null);
 		if (scenarioName == null) {
 			throw new IllegalArgumentException("--scenario is required");
@@ -118,9 +93,8 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 				Arrays.asList(options.text("app-jvm-opts", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
 					.trim()
 					.split("\\s+")),
-				applicationArguments,
-				Path.of(options.text("broker-classpath-file", "benchmarks/broker/target/broker.classpath")),
-				brokerProperties, Path.of(options.text("out", "benchmarks/out")),
+				options.all("app-arg"), Path.of(options.text("broker-classpath-file", Harness.BROKER_CLASSPATH)),
+				Harness.brokerProperties(options.all("broker-prop")), Path.of(options.text("out", "benchmarks/out")),
 				options.text("command", "RollingRestartBenchmark " + String.join(" ", args)));
 		options.checkAllUsed();
 		return parsed;
@@ -143,39 +117,6 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 		Map<String, String> all = new LinkedHashMap<>(this.scenario.brokerProperties());
 		all.putAll(this.brokerProperties);
 		return all;
-	}
-
-	private static final class Options {
-
-		private final Map<String, String> values;
-
-		private final List<String> used = new ArrayList<>();
-
-		Options(Map<String, String> values) {
-			this.values = values;
-		}
-
-		String text(String name, String fallback) {
-			this.used.add(name);
-			return this.values.getOrDefault(name, fallback);
-		}
-
-		int number(String name, int fallback) {
-			String value = text(name, null);
-			return (value != null) ? Integer.parseInt(value) : fallback;
-		}
-
-		Duration seconds(String name, int fallback) {
-			return Duration.ofSeconds(number(name, fallback));
-		}
-
-		void checkAllUsed() {
-			List<String> unknown = this.values.keySet().stream().filter((name) -> !this.used.contains(name)).toList();
-			if (!unknown.isEmpty()) {
-				throw new IllegalArgumentException("Unknown option(s): " + unknown);
-			}
-		}
-
 	}
 
 }

@@ -23,7 +23,10 @@ public record Scenario(String name, String description, List<String> application
 	 */
 	public static final String INSTANCE = "{instance}";
 
-	private static final String PLAIN = "--kafka.resilience.enabled=false";
+	/**
+	 * The argument that turns kafka-resilience off: Spring Boot's plain behaviour.
+	 */
+	static final String PLAIN = "--kafka.resilience.enabled=false";
 
 	private static final String COOPERATIVE_ONLY = "--spring.kafka.consumer.properties[partition.assignment.strategy]="
 			+ "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
