@@ -8,8 +8,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Base for test classes that share one embedded KRaft broker and close their test applications after each
- * test.
+ * Base for test classes that share one embedded KRaft broker and close their test
+ * applications after each test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EmbeddedBrokerTests {

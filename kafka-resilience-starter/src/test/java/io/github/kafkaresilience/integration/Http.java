@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * GET requests to a test application started with {@link ConsumerApp#startWeb}. Each request has a 2 s client
- * timeout: the endpoints answer from a snapshot, so a slower answer fails the test.
+ * GET requests to a test application started with {@link ConsumerApp#startWeb}. Each
+ * request has a 2 s client timeout: the endpoints answer from a snapshot, so a slower
+ * answer fails the test.
  */
 final class Http {
 
