@@ -1,6 +1,8 @@
 package io.github.kafkaresilience.metrics;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
@@ -41,6 +43,8 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 	private final Set<String> boundGroups = ConcurrentHashMap.newKeySet();
 
 	private final Set<String> boundPartitions = ConcurrentHashMap.newKeySet();
+
+	private volatile Map<String, Long> partitionLag = Map.of();
 
 	/**
 	 * Create a binder.
@@ -83,6 +87,7 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 	}
 
 	private void bindNewGroups(MeterRegistry registry, SignalsSnapshot snapshot) {
+		Map<String, Long> lagByPartition = new HashMap<>();
 		for (GroupSignals group : snapshot.groups()) {
 			String groupId = group.groupId();
 			if (this.boundGroups.add(groupId)) {
@@ -90,13 +95,21 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 			}
 			if (this.perPartition) {
 				for (PartitionSignals partition : group.lag().partitions()) {
-					String key = groupId + '\u0000' + partition.topic() + '\u0000' + partition.partition();
+					String key = partitionKey(groupId, partition.topic(), partition.partition());
+					lagByPartition.put(key, partition.lag());
 					if (this.boundPartitions.add(key)) {
-						bindPartition(registry, groupId, partition.topic(), partition.partition());
+						bindPartition(registry, key, groupId, partition.topic(), partition.partition());
 					}
 				}
 			}
 		}
+		// One lookup per gauge at scrape time, rather than a search of the snapshot per
+		// partition.
+		this.partitionLag = lagByPartition;
+	}
+
+	private static String partitionKey(String groupId, String topic, int partition) {
+		return groupId + '\u0000' + topic + '\u0000' + partition;
 	}
 
 	private void bindGroup(MeterRegistry registry, String groupId) {
@@ -145,22 +158,13 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 			.register(registry);
 	}
 
-	private void bindPartition(MeterRegistry registry, String groupId, String topic, int partition) {
+	private void bindPartition(MeterRegistry registry, String key, String groupId, String topic, int partition) {
 		Tags tags = Tags.of(GROUP, groupId, KafkaResilienceMetricNames.TOPIC, topic,
 				KafkaResilienceMetricNames.PARTITION, Integer.toString(partition));
-		Gauge
-			.builder(KafkaResilienceMetricNames.PARTITION_LAG, this, (binder) -> binder.collector.snapshot()
-				.group(groupId)
-				.flatMap((group) -> group.lag()
-					.partitions()
-					.stream()
-					.filter((candidate) -> candidate.topic().equals(topic) && candidate.partition() == partition)
-					.findFirst())
-				.map((candidate) -> (double) candidate.lag())
-				.orElse(Double.NaN))
-			.description("Committed-offset lag of one partition")
-			.tags(tags)
-			.register(registry);
+		Gauge.builder(KafkaResilienceMetricNames.PARTITION_LAG, this, (binder) -> {
+			Long lag = binder.partitionLag.get(key);
+			return (lag != null) ? lag : Double.NaN;
+		}).description("Committed-offset lag of one partition").tags(tags).register(registry);
 	}
 
 	private void gauge(MeterRegistry registry, String name, String description, Tags tags, String groupId,

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.github.kafkaresilience.benchmarks.analysis.RunFiles;
 
@@ -91,6 +92,20 @@ final class ConsumerInstance {
 	 */
 	boolean stop(Duration grace) {
 		return this.children.stop(this.process, grace);
+	}
+
+	/**
+	 * Kill the process with SIGKILL, as a crash or an OOM kill would, and wait for it to
+	 * go.
+	 */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**

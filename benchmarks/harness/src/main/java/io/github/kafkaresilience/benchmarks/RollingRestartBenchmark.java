@@ -174,8 +174,15 @@ public final class RollingRestartBenchmark {
 
 	private void restart(ConsumerInstance instance, GroupObserver observer, RunEventLog events) throws IOException {
 		Set<String> previousMembers = observer.latest().memberIdsOf(instance.name());
-		events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
-		stopped(instance, instance.stop(this.options.stopGrace()), events);
+		if (this.options.crash()) {
+			instance.kill();
+			events.record(Type.INSTANCE_KILLED, instance.name(), "pid " + instance.pid() + " (SIGKILL on purpose)");
+			events.record(Type.INSTANCE_EXITED, instance.name(), "exit code " + instance.exitCode());
+		}
+		else {
+			events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
+			stopped(instance, instance.stop(this.options.stopGrace()), events);
+		}
 		start(instance, events);
 		boolean healthy = observer.awaitHealthy(instance, previousMembers, this.options.healthyTimeout());
 		events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),

@@ -31,13 +31,15 @@ import java.util.Set;
  * @param brokerProperties broker settings added after the scenario's
  * @param output where run directories and result tables go
  * @param command the command line, recorded with the results
+ * @param crash whether each restart kills the instance with SIGKILL (a crash) instead of
+ * SIGTERM
  * @author kafka-resilience
  */
 public record RunOptions(Scenario scenario, int instances, int concurrency, int processingMs, int ratePerSecond,
 		int partitions, Duration warmup, Duration betweenRestarts, Duration settle, Duration healthyTimeout,
 		Duration stopGrace, Duration maxRun, long gapThresholdMs, Path applicationJar,
 		List<String> applicationJvmOptions, List<String> extraApplicationArguments, Path brokerClasspathFile,
-		Map<String, String> brokerProperties, Path output, String command) {
+		Map<String, String> brokerProperties, Path output, String command, boolean crash) {
 
 	/**
 	 * The usage text.
@@ -58,6 +60,7 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 			  --max-run-s N             hard limit on the whole run (default 900)
 			  --gap-threshold-ms N      shortest gap counted as a stall (default 1000)
 			  --smoke                   short run: warmup 8 s, 2 s between restarts, settle 8 s, max 170 s
+			  --crash                   restart each instance with SIGKILL (kill -9) instead of SIGTERM
 			  --app-jar PATH            consumer application jar
 			  --app-jvm-opts "OPTS"     JVM options of each consumer (default "-Xmx256m -XX:+UseSerialGC
 			                            -XX:TieredStopAtLevel=1")
@@ -76,7 +79,7 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 	 * @throws IllegalArgumentException on a missing or unknown argument
 	 */
 	public static RunOptions parse(String[] args) {
-		CommandLine options = new CommandLine(args, Set.of("smoke"), Set.of("app-arg", "broker-prop"));
+		CommandLine options = new CommandLine(args, Set.of("smoke", "crash"), Set.of("app-arg", "broker-prop"));
 		boolean smoke = options.flag("smoke");
 		String scenarioName = options.text("scenario", null);
 		if (scenarioName == null) {
@@ -95,7 +98,7 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 					.split("\\s+")),
 				options.all("app-arg"), Path.of(options.text("broker-classpath-file", Harness.BROKER_CLASSPATH)),
 				Harness.brokerProperties(options.all("broker-prop")), Path.of(options.text("out", "benchmarks/out")),
-				options.text("command", "RollingRestartBenchmark " + String.join(" ", args)));
+				options.text("command", "RollingRestartBenchmark " + String.join(" ", args)), options.flag("crash"));
 		options.checkAllUsed();
 		return parsed;
 	}

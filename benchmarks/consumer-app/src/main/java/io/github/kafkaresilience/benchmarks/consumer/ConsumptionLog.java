@@ -29,6 +29,12 @@ final class ConsumptionLog implements AutoCloseable {
 
 	private final ScheduledExecutorService flusher;
 
+	// With --bench.flush-interval=0 every line reaches the OS before the listener
+	// returns, so a SIGKILL
+	// (which loses only what is still in the JVM's buffer) cannot make a consumed record
+	// look lost.
+	private final boolean flushEveryLine;
+
 	ConsumptionLog(String instance, Path file, Duration flushInterval) throws IOException {
 		this.instance = instance;
 		Path parent = file.toAbsolutePath().getParent();
@@ -42,8 +48,11 @@ final class ConsumptionLog implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		long period = Math.max(1, flushInterval.toMillis());
-		this.flusher.scheduleAtFixedRate(this::flush, period, period, TimeUnit.MILLISECONDS);
+		this.flushEveryLine = flushInterval.isZero();
+		if (!this.flushEveryLine) {
+			this.flusher.scheduleAtFixedRate(this::flush, flushInterval.toMillis(), flushInterval.toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
 	}
 
 	void consumed(int partition, long offset, String key, long producedAtMs, long consumedAtMs) {
@@ -52,6 +61,9 @@ final class ConsumptionLog implements AutoCloseable {
 		synchronized (this.writer) {
 			try {
 				this.writer.write(line);
+				if (this.flushEveryLine) {
+					this.writer.flush();
+				}
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
