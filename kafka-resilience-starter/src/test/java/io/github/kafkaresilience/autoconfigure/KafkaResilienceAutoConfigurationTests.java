@@ -53,7 +53,7 @@ class KafkaResilienceAutoConfigurationTests {
 			Properties properties = createContainer(context).getContainerProperties().getKafkaConsumerProperties();
 			assertThat(properties).containsEntry("partition.assignment.strategy", COOPERATIVE)
 				.containsEntry("session.timeout.ms", "45000")
-				.containsEntry("heartbeat.interval.ms", "500")
+				.containsEntry("heartbeat.interval.ms", "250")
 				.containsEntry("max.poll.interval.ms", "300000")
 				.containsEntry("max.poll.records", "500")
 				.containsEntry("enable.auto.commit", "false");

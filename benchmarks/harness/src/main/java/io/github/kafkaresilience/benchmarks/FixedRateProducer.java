@@ -84,18 +84,20 @@ final class FixedRateProducer implements AutoCloseable {
 	}
 
 	private void send(long sequence) {
-		String key = "k" + sequence;
+		send("k" + sequence);
+	}
+
+	private void send(String key) {
 		long timestamp = System.currentTimeMillis();
-		this.producer.send(new ProducerRecord<>(this.topic, null, timestamp, key, "v" + sequence),
-				(metadata, exception) -> {
-					Produced record = (exception == null)
-							? new Produced(key, metadata.partition(), metadata.offset(), timestamp)
-							: new Produced(key, -1, -1, timestamp);
-					if (exception != null) {
-						this.failures.incrementAndGet();
-					}
-					write(record.toCsv());
-				});
+		this.producer.send(new ProducerRecord<>(this.topic, null, timestamp, key, "v" + key), (metadata, exception) -> {
+			Produced record = (exception == null)
+					? new Produced(key, metadata.partition(), metadata.offset(), timestamp)
+					: new Produced(key, -1, -1, timestamp);
+			if (exception != null) {
+				this.failures.incrementAndGet();
+			}
+			write(record.toCsv());
+		});
 	}
 
 	private void write(String line) {
@@ -112,6 +114,19 @@ final class FixedRateProducer implements AutoCloseable {
 
 	long sent() {
 		return this.sent;
+	}
+
+	/**
+	 * Send {@code count} records at once from the calling thread, with keys {@code b0},
+	 * {@code b1}, … (apart from the fixed-rate keys), logged like every other record, and
+	 * wait for their acknowledgements.
+	 * @param count the number of records
+	 */
+	void burst(int count) {
+		for (int i = 0; i < count; i++) {
+			send("b" + i);
+		}
+		this.producer.flush();
 	}
 
 	long failures() {

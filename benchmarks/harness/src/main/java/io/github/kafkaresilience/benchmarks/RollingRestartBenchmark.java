@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.kafkaresilience.benchmarks.analysis.ResultTable;
 import io.github.kafkaresilience.benchmarks.analysis.RunAnalysis;
@@ -102,7 +103,8 @@ public final class RollingRestartBenchmark {
 		}
 		RunAnalysis analysis = RunAnalysis.read(files.directory());
 		RunResult result = analysis.result();
-		Files.writeString(files.summary(), analysis.summary(), StandardCharsets.UTF_8);
+		Files.writeString(files.summary(), analysis.summary() + RunAnalysis.consumerSettings(files.directory()),
+				StandardCharsets.UTF_8);
 		append(this.options.output().resolve("results.md"), ResultTable.markdownHeader(),
 				ResultTable.markdownRow(result));
 		append(this.options.output().resolve("results.csv"), ResultTable.csvHeader(), ResultTable.csvRow(result));
@@ -145,6 +147,11 @@ public final class RollingRestartBenchmark {
 				instances.stream()
 					.filter((instance) -> !instance.hasConsumed())
 					.forEach((instance) -> Console.info("Warning: " + instance.name() + " consumed nothing yet"));
+				if (o.burst() > 0) {
+					events.record(Type.BURST_STARTED, "", o.burst() + " records");
+					producer.burst(o.burst());
+					events.record(Type.BURST_SENT);
+				}
 				events.record(Type.ROLL_STARTED);
 				for (int i = 0; i < instances.size(); i++) {
 					restart(instances.get(i), observer, events);
@@ -239,6 +246,8 @@ public final class RollingRestartBenchmark {
 		Properties settings = new Properties();
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("scenario", o.scenario().name());
+		values.put("label", o.label());
+		values.put("burst", o.burst());
 		values.put("scenarioDescription", o.scenario().description());
 		values.put("instances", o.instances());
 		values.put("concurrency", o.concurrency());
@@ -272,10 +281,23 @@ public final class RollingRestartBenchmark {
 	}
 
 	private static void append(Path file, String header, String row) throws IOException {
-		if (!Files.exists(file)) {
-			Files.writeString(file, header + System.lineSeparator(), StandardCharsets.UTF_8);
+		String headerLine = header.lines().findFirst().orElseThrow();
+		// Rows of an older harness keep their own header; a changed header starts a new
+		// section rather than misaligning the columns.
+		if (!headerLine.equals(lastHeaderLine(file, headerLine.substring(0, 10)))) {
+			Files.writeString(file, header + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
 		}
 		Files.writeString(file, row + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+	}
+
+	private static String lastHeaderLine(Path file, String prefix) throws IOException {
+		if (!Files.exists(file)) {
+			return null;
+		}
+		try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+			return lines.filter((line) -> line.startsWith(prefix)).reduce((previous, next) -> next).orElse(null);
+		}
 	}
 
 	private void cleanUp() {

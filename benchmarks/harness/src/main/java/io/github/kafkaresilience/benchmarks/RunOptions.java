@@ -33,13 +33,18 @@ import java.util.Set;
  * @param command the command line, recorded with the results
  * @param crash whether each restart kills the instance with SIGKILL (a crash) instead of
  * SIGTERM
+ * @param burst records sent at once when the roll starts, on top of the fixed rate, so
+ * that consumers work through full batches during the roll (0 for none)
+ * @param label the configuration's name in result tables: the scenario's name (plus
+ * "(crash)" for crash runs) unless the command line names it (a scenario plus
+ * {@code --app-arg}s is another configuration)
  * @author kafka-resilience
  */
 public record RunOptions(Scenario scenario, int instances, int concurrency, int processingMs, int ratePerSecond,
 		int partitions, Duration warmup, Duration betweenRestarts, Duration settle, Duration healthyTimeout,
 		Duration stopGrace, Duration maxRun, long gapThresholdMs, Path applicationJar,
 		List<String> applicationJvmOptions, List<String> extraApplicationArguments, Path brokerClasspathFile,
-		Map<String, String> brokerProperties, Path output, String command, boolean crash) {
+		Map<String, String> brokerProperties, Path output, String command, boolean crash, int burst, String label) {
 
 	/**
 	 * The usage text.
@@ -61,6 +66,8 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 			  --gap-threshold-ms N      shortest gap counted as a stall (default 1000)
 			  --smoke                   short run: warmup 8 s, 2 s between restarts, settle 8 s, max 170 s
 			  --crash                   restart each instance with SIGKILL (kill -9) instead of SIGTERM
+			  --burst N                 records sent at once when the roll starts, a backlog (default 0)
+			  --label TEXT              configuration name in result tables (default: the scenario)
 			  --app-jar PATH            consumer application jar
 			  --app-jvm-opts "OPTS"     JVM options of each consumer (default "-Xmx256m -XX:+UseSerialGC
 			                            -XX:TieredStopAtLevel=1")
@@ -98,9 +105,20 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 					.split("\\s+")),
 				options.all("app-arg"), Path.of(options.text("broker-classpath-file", Harness.BROKER_CLASSPATH)),
 				Harness.brokerProperties(options.all("broker-prop")), Path.of(options.text("out", "benchmarks/out")),
-				options.text("command", "RollingRestartBenchmark " + String.join(" ", args)), options.flag("crash"));
+				options.text("command", "RollingRestartBenchmark " + String.join(" ", args)), options.flag("crash"),
+				options.number("burst", 0),
+				label(options.text("label", scenario.name() + (options.flag("crash") ? " (crash)" : ""))));
 		options.checkAllUsed();
 		return parsed;
+	}
+
+	private static String label(String label) {
+		if (label.isBlank() || label.contains(",") || label.contains("|") || label.contains("\n")) {
+			throw new IllegalArgumentException(
+					"--label must be non-blank text without ',', '|' or a line break (it becomes a table cell), got '"
+							+ label + "'");
+		}
+		return label;
 	}
 
 	/**

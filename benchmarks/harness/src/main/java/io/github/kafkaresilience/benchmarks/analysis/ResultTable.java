@@ -19,7 +19,8 @@ public final class ResultTable {
 			"processingMs", "ratePerSecond", "produced", "sendFailures", "consumed", "duplicates", "lost",
 			"keyMismatches", "restarts", "notHealthy", "meanStopMs", "meanBackMs", "rebalances", "joinPhases", "leaves",
 			"expirations", "groupWideStopMs", "stalledPartitionMs", "longestGapMs", "longestGapUntouchedMs",
-			"longestGapSameOwnerMs", "latencyP50Ms", "latencyP99Ms", "latencyMaxMs", "gapThresholdMs");
+			"longestGapSameOwnerMs", "latencyP50Ms", "latencyP99Ms", "latencyMaxMs", "gapThresholdMs", "burst",
+			"burstDrainMs");
 
 	private ResultTable() {
 	}
@@ -65,7 +66,7 @@ public final class ResultTable {
 				r.keyMismatches(), r.restarts(), r.notHealthy(), r.meanStopMs(), r.meanBackMs(), r.rebalances(),
 				r.joinPhases(), r.leaves(), r.expirations(), r.groupWideStopMs(), r.stalledPartitionMs(),
 				r.longestGapMs(), r.longestGapUntouchedMs(), r.longestGapSameOwnerMs(), r.latencyP50Ms(),
-				r.latencyP99Ms(), r.latencyMaxMs(), r.gapThresholdMs());
+				r.latencyP99Ms(), r.latencyMaxMs(), r.gapThresholdMs(), r.burst(), r.burstDrainMs());
 		return cells.stream().map(String::valueOf).collect(Collectors.joining(","));
 	}
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.github.kafkaresilience.benchmarks.analysis.CoordinatorEvent.Kind;
@@ -64,6 +65,9 @@ public final class RunAnalysis {
 		this.consumed = List.copyOf(consumed);
 		this.coordinator = List.copyOf(coordinator);
 	}
+
+	private static final Pattern STARTUP_REPORT_LINE = Pattern
+		.compile("^\\s{2}[a-z.]+\\s*= .*\\[(user|kafka-resilience|Kafka default)\\]$");
 
 	/**
 	 * Read every log of a run directory.
@@ -174,16 +178,17 @@ public final class RunAnalysis {
 			.filter((event) -> event.atMs() >= rollStart
 					&& event.atMs() <= eventTime(Type.ROLL_FINISHED).orElse(Long.MAX_VALUE))
 			.toList();
-		return new RunResult(this.run, this.settings.getProperty("scenario"), intSetting("instances"),
-				intSetting("concurrency"), intSetting("processingMs"), intSetting("ratePerSecond"), acknowledged.size(),
-				sendFailures, first.size(), this.consumed.size() - first.size(), lost, keyMismatches,
-				count(roll, Type.SIGTERM_SENT), count(roll, Type.INSTANCE_NOT_HEALTHY),
-				meanBetween(roll, Type.SIGTERM_SENT, Type.INSTANCE_EXITED),
+		return new RunResult(this.run, this.settings.getProperty("label", this.settings.getProperty("scenario")),
+				intSetting("instances"), intSetting("concurrency"), intSetting("processingMs"),
+				intSetting("ratePerSecond"), acknowledged.size(), sendFailures, first.size(),
+				this.consumed.size() - first.size(), lost, keyMismatches, count(roll, Type.SIGTERM_SENT),
+				count(roll, Type.INSTANCE_NOT_HEALTHY), meanBetween(roll, Type.SIGTERM_SENT, Type.INSTANCE_EXITED),
 				meanBetween(roll, Type.INSTANCE_EXITED, Type.INSTANCE_HEALTHY), rebalances,
 				count(duringRoll, Kind.PREPARING_REBALANCE), count(duringRoll, Kind.LEFT),
 				count(duringRoll, Kind.EXPIRED), groupWideStop, stalled, longest, longestUntouched, longestSameOwner,
 				percentile(latencies, 50), percentile(latencies, 99),
-				latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1), threshold);
+				latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1), threshold,
+				Integer.parseInt(this.settings.getProperty("burst", "0")), burstDrainMs(acknowledged, first));
 	}
 
 	/**
@@ -273,6 +278,19 @@ public final class RunAnalysis {
 			.anyMatch((window) -> gap.overlaps(window[0], window[1]));
 	}
 
+	private long burstDrainMs(Map<PartitionOffset, Produced> acknowledged, Map<PartitionOffset, Consumed> first) {
+		return eventTime(Type.BURST_STARTED)
+			.map((start) -> acknowledged.entrySet()
+				.stream()
+				.filter((entry) -> entry.getValue().key().startsWith("b"))
+				.map((entry) -> first.get(entry.getKey()))
+				.filter(Objects::nonNull)
+				.mapToLong(Consumed::consumedAtMs)
+				.max()
+				.orElse(start) - start)
+			.orElse(0L);
+	}
+
 	private Optional<Long> eventTime(Type type) {
 		return this.events.stream().filter((event) -> event.type() == type).map(RunEvent::atMs).findFirst();
 	}
@@ -326,6 +344,32 @@ public final class RunAnalysis {
 	 * @param args the run directory
 	 * @throws IOException if a log cannot be read
 	 */
+	/**
+	 * The consumer settings the first instance's first incarnation reported at startup
+	 * (kafka-resilience's startup report: each value and where it came from), as a
+	 * Markdown section. It shows what was measured, whatever the command line meant: a
+	 * stale application jar would show its old defaults here.
+	 * @param directory the run directory
+	 * @return the section
+	 * @throws IOException if the log cannot be read
+	 */
+	public static String consumerSettings(Path directory) throws IOException {
+		Path log = new RunFiles(directory).applicationLog("app-1", 0);
+		StringBuilder text = new StringBuilder("\n## Consumer settings (app-1's startup report)\n\n");
+		List<String> report = new ArrayList<>();
+		if (Files.exists(log)) {
+			try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+				lines.filter((line) -> STARTUP_REPORT_LINE.matcher(line).matches()).forEach(report::add);
+			}
+		}
+		if (report.isEmpty()) {
+			return text.append("No kafka-resilience startup report (the starter is disabled or absent).\n").toString();
+		}
+		text.append("```\n");
+		report.forEach((line) -> text.append(line.strip()).append('\n'));
+		return text.append("```\n").toString();
+	}
+
 	public static void main(String[] args) throws IOException {
 		if (args.length != 1) {
 			System.err.println("Usage: RunAnalysis <run directory>");

@@ -61,6 +61,17 @@ public record RunEvent(long atMs, Type type, String instance, String detail) {
 		PRODUCTION_STARTED,
 
 		/**
+		 * A burst of records (the {@code --burst} option) is about to be sent at once, a
+		 * backlog that makes every poll return a full batch; detail holds its size.
+		 */
+		BURST_STARTED,
+
+		/**
+		 * Every record of the burst was acknowledged.
+		 */
+		BURST_SENT,
+
+		/**
 		 * The rolling restart begins.
 		 */
 		ROLL_STARTED,

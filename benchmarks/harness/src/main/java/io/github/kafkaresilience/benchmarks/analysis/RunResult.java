@@ -4,7 +4,8 @@ package io.github.kafkaresilience.benchmarks.analysis;
  * What one benchmark run measured. Every number comes from the run's own logs.
  *
  * @param run the run directory's name
- * @param scenario the scenario name
+ * @param scenario the configuration: the run's label, or its scenario name when it has
+ * none
  * @param instances consumer processes
  * @param concurrency consumers per process
  * @param processingMs simulated processing time per record
@@ -39,6 +40,10 @@ package io.github.kafkaresilience.benchmarks.analysis;
  * @param latencyP99Ms 99th percentile end-to-end latency
  * @param latencyMaxMs maximum end-to-end latency
  * @param gapThresholdMs shortest gap that counts as a stall
+ * @param burst records sent at once when the roll started (0 for none)
+ * @param burstDrainMs from the start of the burst to the first consumption of its last
+ * record: how long the group took to work through the backlog during the roll (0 without
+ * a burst)
  * @author kafka-resilience
  */
 public record RunResult(String run, String scenario, int instances, int concurrency, int processingMs,
@@ -46,6 +51,6 @@ public record RunResult(String run, String scenario, int instances, int concurre
 		long keyMismatches, int restarts, int notHealthy, long meanStopMs, long meanBackMs, int rebalances,
 		int joinPhases, int leaves, int expirations, long groupWideStopMs, long stalledPartitionMs, long longestGapMs,
 		long longestGapUntouchedMs, long longestGapSameOwnerMs, long latencyP50Ms, long latencyP99Ms, long latencyMaxMs,
-		long gapThresholdMs) {
+		long gapThresholdMs, int burst, long burstDrainMs) {
 
 }

@@ -1,11 +1,16 @@
 package io.github.kafkaresilience.benchmarks.analysis;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 import io.github.kafkaresilience.benchmarks.analysis.CoordinatorEvent.Kind;
 import io.github.kafkaresilience.benchmarks.analysis.RunEvent.Type;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,8 +66,53 @@ class RunAnalysisTests {
 		assertThat(result.meanBackMs()).isEqualTo(3900);
 	}
 
+	@Test
+	void burstDrainRunsFromTheBurstToTheFirstConsumptionOfItsLastRecord() {
+		List<RunEvent> events = new ArrayList<>(EVENTS);
+		events.add(new RunEvent(1400, Type.BURST_STARTED, "", "2 records"));
+		List<Produced> produced = List.of(new Produced("k0", 0, 0, 1000), new Produced("b0", 0, 1, 1400),
+				new Produced("b1", 1, 0, 1401), new Produced("k1", 1, 1, 1500));
+		List<Consumed> consumed = List.of(new Consumed("a", 0, 0, "k0", 1000, 1010),
+				new Consumed("a", 0, 1, "b0", 1400, 2400), new Consumed("b", 1, 0, "b1", 1401, 9400),
+				new Consumed("c", 1, 0, "b1", 1401, 9900), new Consumed("b", 1, 1, "k1", 1500, 9500));
+		Properties settings = settings();
+		settings.setProperty("burst", "2");
+		RunResult result = new RunAnalysis("run", settings, events, produced, consumed, List.of()).result();
+		assertThat(result.burst()).isEqualTo(2);
+		assertThat(result.burstDrainMs()).isEqualTo(9400 - 1400);
+		assertThat(result.lost()).isZero();
+	}
+
+	@Test
+	void consumerSettingsComeFromTheFirstInstancesStartupReport(@TempDir Path directory) throws IOException {
+		Files.writeString(directory.resolve("app-app-1-0.log"), String.join("\n",
+				"2026-11-21T14:47:01Z  INFO 1 --- [main] i.g.k.d.ResilientContainerCustomizer : kafka-resilience, listener 'bench':",
+				"  heartbeat.interval.ms         = 250  [kafka-resilience]",
+				"  max.poll.records              = 50  [user]", "  note: static membership skipped",
+				"2026-11-21T14:47:01Z  INFO 1 --- [main] Started"));
+		assertThat(RunAnalysis.consumerSettings(directory))
+			.contains("heartbeat.interval.ms         = 250  [kafka-resilience]")
+			.contains("max.poll.records              = 50  [user]")
+			.doesNotContain("note:")
+			.doesNotContain("Started");
+	}
+
+	@Test
+	void withoutAStartupReportTheSettingsSayTheStarterWasOff(@TempDir Path directory) throws IOException {
+		assertThat(RunAnalysis.consumerSettings(directory)).contains("No kafka-resilience startup report");
+	}
+
+	@Test
+	void withoutABurstThereIsNoDrainTime() {
+		assertThat(analysis(List.of(), List.of(), List.of()).result().burstDrainMs()).isZero();
+	}
+
 	private static RunAnalysis analysis(List<Produced> produced, List<Consumed> consumed,
 			List<CoordinatorEvent> coordinator) {
+		return new RunAnalysis("run", settings(), EVENTS, produced, consumed, coordinator);
+	}
+
+	private static Properties settings() {
 		Properties settings = new Properties();
 		settings.setProperty("scenario", "test");
 		settings.setProperty("instances", "3");
@@ -70,7 +120,7 @@ class RunAnalysisTests {
 		settings.setProperty("processingMs", "0");
 		settings.setProperty("ratePerSecond", "10");
 		settings.setProperty("gapThresholdMs", "1000");
-		return new RunAnalysis("run", settings, EVENTS, produced, consumed, coordinator);
+		return settings;
 	}
 
 }

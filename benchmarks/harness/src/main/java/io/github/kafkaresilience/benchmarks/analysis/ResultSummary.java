@@ -1,0 +1,147 @@
+package io.github.kafkaresilience.benchmarks.analysis;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * Summarises the rows of {@code results.csv} per configuration and cell (label,
+ * instances, concurrency, processing time, rate, burst): how many runs, and for each
+ * measure the median and the worst run. Repeated runs of a cell are how a reader tells a
+ * difference from noise; the worst run is what the targets ("in every cell") are about.
+ *
+ * @author kafka-resilience
+ */
+public final class ResultSummary {
+
+	private static final String HEADER = "| configuration | instances | concurrency | ms/record | rate/s | burst | runs "
+			+ "| rebalances (median) | group-wide stop s (max) | stalled partition-s median (min–max) "
+			+ "| longest gap s (max) | longest gap, not restarting s (max) | p99 ms (median) | lost (sum) "
+			+ "| duplicates (sum) | burst drained s (median) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+
+	private ResultSummary() {
+	}
+
+	/**
+	 * Summarise a results file: {@code ResultSummary results.csv [--from RUN-PREFIX]}.
+	 * With {@code --from}, only runs whose directory name sorts at or after the prefix (a
+	 * timestamp such as {@code 20261121-1430}) count.
+	 * @param args the file and options
+	 * @throws IOException if the file cannot be read
+	 */
+	public static void main(String[] args) throws IOException {
+		if (args.length != 1 && !(args.length == 3 && args[1].equals("--from"))) {
+			System.err.println("Usage: summarize.sh results.csv [--from RUN-PREFIX]");
+			System.exit(2);
+		}
+		String from = (args.length == 3) ? args[2] : "";
+		List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
+		System.out.println(markdown(parse(lines, from)));
+	}
+
+	/**
+	 * Parse the CSV lines (header first) into rows, keeping runs at or after
+	 * {@code from}. Repeated header lines (files appended by different harness versions)
+	 * are skipped.
+	 * @param lines the lines
+	 * @param from the first run prefix to keep, or empty for all
+	 * @return the rows, each mapping column to value
+	 */
+	static List<Map<String, String>> parse(List<String> lines, String from) {
+		List<Map<String, String>> rows = new ArrayList<>();
+		List<String> header = null;
+		for (String line : lines) {
+			if (line.isBlank()) {
+				continue;
+			}
+			List<String> cells = Arrays.asList(line.split(",", -1));
+			if (cells.get(0).equals("run")) {
+				header = cells;
+				continue;
+			}
+			if (header == null || cells.size() != header.size()) {
+				throw new IllegalArgumentException("A row that does not match its header: " + line);
+			}
+			if (cells.get(0).compareTo(from) < 0) {
+				continue;
+			}
+			Map<String, String> row = new HashMap<>();
+			for (int i = 0; i < header.size(); i++) {
+				row.put(header.get(i), cells.get(i));
+			}
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	/**
+	 * One Markdown table, a line per cell in the order cells first appear.
+	 * @param rows the rows
+	 * @return the table
+	 */
+	static String markdown(List<Map<String, String>> rows) {
+		Map<List<String>, List<Map<String, String>>> cells = new LinkedHashMap<>();
+		for (Map<String, String> row : rows) {
+			List<String> key = List.of(row.get("scenario"), row.get("instances"), row.getOrDefault("concurrency", "1"),
+					row.get("processingMs"), row.get("ratePerSecond"), row.getOrDefault("burst", "0"));
+			cells.computeIfAbsent(key, (k) -> new ArrayList<>()).add(row);
+		}
+		StringBuilder out = new StringBuilder(HEADER);
+		cells.forEach((key, runs) -> {
+			out.append("\n| ").append(String.join(" | ", key)).append(" | ").append(runs.size());
+			out.append(" | ").append(median(runs, column("rebalances")));
+			out.append(" | ").append(seconds(max(runs, column("groupWideStopMs"))));
+			ToLongFunction<Map<String, String>> stalled = column("stalledPartitionMs");
+			out.append(" | ")
+				.append(seconds(median(runs, stalled)))
+				.append(" (")
+				.append(seconds(min(runs, stalled)))
+				.append("–")
+				.append(seconds(max(runs, stalled)))
+				.append(")");
+			out.append(" | ").append(seconds(max(runs, column("longestGapMs"))));
+			out.append(" | ").append(seconds(max(runs, column("longestGapUntouchedMs"))));
+			out.append(" | ").append(median(runs, column("latencyP99Ms")));
+			out.append(" | ").append(runs.stream().mapToLong(column("lost")).sum());
+			out.append(" | ").append(runs.stream().mapToLong(column("duplicates")).sum());
+			boolean burst = !key.get(5).equals("0");
+			out.append(" | ").append(burst ? seconds(median(runs, column("burstDrainMs"))) : "–").append(" |");
+		});
+		return out.toString();
+	}
+
+	private static ToLongFunction<Map<String, String>> column(String name) {
+		return (row) -> Long.parseLong(row.get(name));
+	}
+
+	/**
+	 * The median; of an even number of runs, the mean of the middle two (rounded down).
+	 */
+	static long median(List<Map<String, String>> runs, ToLongFunction<Map<String, String>> value) {
+		long[] sorted = runs.stream().mapToLong(value).sorted().toArray();
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	private static long min(List<Map<String, String>> runs, ToLongFunction<Map<String, String>> value) {
+		return runs.stream().mapToLong(value).min().orElse(0);
+	}
+
+	private static long max(List<Map<String, String>> runs, ToLongFunction<Map<String, String>> value) {
+		return runs.stream().mapToLong(value).max().orElse(0);
+	}
+
+	private static String seconds(long millis) {
+		return String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+	}
+
+}
