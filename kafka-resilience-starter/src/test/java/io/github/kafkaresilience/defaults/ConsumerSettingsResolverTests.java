@@ -8,6 +8,7 @@ import java.util.Properties;
 
 import io.github.kafkaresilience.consumers.EffectiveSetting;
 import io.github.kafkaresilience.consumers.Finding;
+import io.github.kafkaresilience.consumers.Finding.Severity;
 import io.github.kafkaresilience.consumers.SettingSource;
 import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
 import io.github.kafkaresilience.membership.StaticMembershipDecision;
@@ -139,6 +140,22 @@ class ConsumerSettingsResolverTests {
 				"heartbeat.interval.ms");
 		assertThat(resolution.additions()).containsKeys("max.poll.interval.ms", "max.poll.records");
 		assertThat(resolution.settings().protocol()).isEqualTo("consumer");
+	}
+
+	@Test
+	void newProtocolNotesThatTheBrokerHeartbeatPacesRebalances() {
+		this.factory.put("group.protocol", "consumer");
+		assertThat(resolve().settings().findings()).filteredOn((finding) -> finding.code().equals("broker-heartbeat"))
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.severity()).isEqualTo(Severity.INFO);
+				assertThat(finding.message()).contains("group.consumer.heartbeat.interval.ms");
+			});
+	}
+
+	@Test
+	void classicProtocolHasNoBrokerHeartbeatNote() {
+		assertThat(resolve().settings().findings()).extracting(Finding::code).doesNotContain("broker-heartbeat");
 	}
 
 	@Test
