@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @author kafka-resilience
  */
-final class Stats {
+public final class Stats {
 
 	private Stats() {
 	}
@@ -21,7 +21,7 @@ final class Stats {
 	 * @param p the percentile, at most 100; 0 gives the smallest value
 	 * @return the percentile, or NaN for no values
 	 */
-	static double percentile(double[] values, double p) {
+	public static double percentile(double[] values, double p) {
 		if (values.length == 0) {
 			return Double.NaN;
 		}
@@ -36,7 +36,7 @@ final class Stats {
 	 * @param values the values
 	 * @return the median, or NaN for no values
 	 */
-	static double median(List<Double> values) {
+	public static double median(List<Double> values) {
 		if (values.isEmpty()) {
 			return Double.NaN;
 		}

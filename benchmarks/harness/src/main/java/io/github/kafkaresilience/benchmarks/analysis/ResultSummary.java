@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
+import io.github.kafkaresilience.benchmarks.Stats;
+
 /**
  * Summarises the rows of {@code results.csv} per configuration and cell (label,
  * instances, concurrency, processing time, rate, burst): how many runs, and for each
@@ -127,9 +129,7 @@ public final class ResultSummary {
 	 * The median; of an even number of runs, the mean of the middle two (rounded down).
 	 */
 	static long median(List<Map<String, String>> runs, ToLongFunction<Map<String, String>> value) {
-		long[] sorted = runs.stream().mapToLong(value).sorted().toArray();
-		int middle = sorted.length / 2;
-		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+		return (long) Stats.median(runs.stream().mapToLong(value).mapToObj((v) -> (double) v).toList());
 	}
 
 	private static long min(List<Map<String, String>> runs, ToLongFunction<Map<String, String>> value) {

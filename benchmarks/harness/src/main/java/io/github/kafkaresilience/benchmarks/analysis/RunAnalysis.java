@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.kafkaresilience.benchmarks.Stats;
 import io.github.kafkaresilience.benchmarks.analysis.CoordinatorEvent.Kind;
 import io.github.kafkaresilience.benchmarks.analysis.Gaps.Gap;
 import io.github.kafkaresilience.benchmarks.analysis.Gaps.Progress;
@@ -318,13 +319,10 @@ public final class RunAnalysis {
 		return Math.round(durations.stream().mapToLong(Long::longValue).average().orElse(0));
 	}
 
-	// Nearest-rank percentile.
-	static long percentile(List<Long> sorted, int percent) {
-		if (sorted.isEmpty()) {
-			return 0;
-		}
-		int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-		return sorted.get(Math.max(0, rank - 1));
+	// Nearest-rank, as every report of the harness; 0 when nothing was consumed.
+	private static long percentile(List<Long> values, int percent) {
+		return values.isEmpty() ? 0
+				: (long) Stats.percentile(values.stream().mapToDouble(Long::doubleValue).toArray(), percent);
 	}
 
 	private int intSetting(String key) {
