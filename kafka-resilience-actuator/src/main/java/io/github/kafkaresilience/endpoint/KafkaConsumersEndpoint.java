@@ -5,9 +5,11 @@ import java.util.List;
 
 import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
+import io.github.kafkaresilience.signals.CapacitySignals;
 import io.github.kafkaresilience.signals.GroupSignals;
 import io.github.kafkaresilience.signals.LagSignals;
 import io.github.kafkaresilience.signals.ListenerSignals;
+import io.github.kafkaresilience.signals.LossSignals;
 import io.github.kafkaresilience.signals.MembershipSignals;
 import io.github.kafkaresilience.signals.PollSignals;
 import io.github.kafkaresilience.signals.RebalanceSignals;
@@ -94,17 +96,19 @@ public class KafkaConsumersEndpoint {
 	 * @param membership consumers against partitions
 	 * @param findings what else deserves attention
 	 * @param listeners this application's containers in the group
+	 * @param capacity production and consumption rates, time behind, consumers needed
+	 * @param losses records lost before they were read, or given up on
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record GroupDescriptor(String groupId, Verdict status, Verdict localStatus, String diagnosis,
 			String protocol, LagSignals lag, RebalanceSignals rebalances, PollSignals poll,
-			MembershipSignals membership, List<Finding> findings,
-			List<ListenerSignals> listeners) implements OperationResponseBody {
+			MembershipSignals membership, List<Finding> findings, List<ListenerSignals> listeners,
+			CapacitySignals capacity, LossSignals losses) implements OperationResponseBody {
 
 		static GroupDescriptor of(GroupSignals group) {
 			return new GroupDescriptor(group.groupId(), group.status(), group.localStatus(), group.diagnosis(),
 					group.protocol(), group.lag(), group.rebalances(), group.poll(), group.membership(),
-					group.findings(), group.listeners());
+					group.findings(), group.listeners(), group.capacity(), group.losses());
 		}
 
 	}

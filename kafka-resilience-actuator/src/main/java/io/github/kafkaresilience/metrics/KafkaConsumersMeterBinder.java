@@ -13,6 +13,7 @@ import io.github.kafkaresilience.rebalance.RebalanceEventType;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
 import io.github.kafkaresilience.signals.GroupSignals;
+import io.github.kafkaresilience.signals.LossSignals;
 import io.github.kafkaresilience.signals.PartitionSignals;
 import io.github.kafkaresilience.signals.SignalsSnapshot;
 import io.github.kafkaresilience.signals.Verdict;
@@ -22,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 import static io.github.kafkaresilience.metrics.KafkaResilienceMetricNames.GROUP;
 
@@ -34,6 +36,8 @@ import static io.github.kafkaresilience.metrics.KafkaResilienceMetricNames.GROUP
  */
 public final class KafkaConsumersMeterBinder implements MeterBinder {
 
+	private static final LossSignals NO_LOSSES = new LossSignals(0, 0);
+
 	private final ConsumerSignalsCollector collector;
 
 	private final RebalanceHistory history;
@@ -45,6 +49,9 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 	private final Set<String> boundPartitions = ConcurrentHashMap.newKeySet();
 
 	private volatile Map<String, Long> partitionLag = Map.of();
+
+	// Counters must never go down, also while a group is missing from a failed refresh.
+	private final Map<String, LossSignals> lastLosses = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a binder.
@@ -90,6 +97,7 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 		Map<String, Long> lagByPartition = new HashMap<>();
 		for (GroupSignals group : snapshot.groups()) {
 			String groupId = group.groupId();
+			this.lastLosses.put(groupId, group.losses());
 			if (this.boundGroups.add(groupId)) {
 				bindGroup(registry, groupId);
 			}
@@ -150,6 +158,27 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 					tags.and(KafkaResilienceMetricNames.STATUS, verdict.name()), groupId,
 					(group) -> (group.localStatus() == verdict) ? 1 : 0);
 		}
+		gauge(registry, KafkaResilienceMetricNames.GROUP_TIME_BEHIND,
+				"How far behind in time the group's most delayed partition is", tags, groupId,
+				(group) -> (group.capacity().timeBehindMs() != null) ? group.capacity().timeBehindMs() / 1000.0
+						: Double.NaN,
+				"seconds");
+		gauge(registry, KafkaResilienceMetricNames.GROUP_CONSUMERS_NEEDED,
+				"Consumers the group needs to keep up at the measured rates, at most its partitions", tags, groupId,
+				(group) -> (group.capacity().consumersNeeded() != null) ? group.capacity().consumersNeeded()
+						: Double.NaN);
+		FunctionCounter
+			.builder(KafkaResilienceMetricNames.GROUP_RECORDS_LOST, this,
+					(binder) -> binder.losses(groupId).recordsLost())
+			.description("Records deleted before the group read them")
+			.tags(tags)
+			.register(registry);
+		FunctionCounter
+			.builder(KafkaResilienceMetricNames.GROUP_RECORDS_GIVEN_UP, this,
+					(binder) -> binder.losses(groupId).recordsGivenUp())
+			.description("Records the listeners failed on and left behind: skipped or dead-lettered")
+			.tags(tags)
+			.register(registry);
 		FunctionCounter
 			.builder(KafkaResilienceMetricNames.GROUP_REBALANCES, this.history,
 					(history) -> history.rebalances(groupId))
@@ -169,12 +198,22 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 
 	private void gauge(MeterRegistry registry, String name, String description, Tags tags, String groupId,
 			ToDoubleFunction<GroupSignals> value) {
+		gauge(registry, name, description, tags, groupId, value, null);
+	}
+
+	private void gauge(MeterRegistry registry, String name, String description, Tags tags, String groupId,
+			ToDoubleFunction<GroupSignals> value, @Nullable String baseUnit) {
 		Gauge
 			.builder(name, this,
 					(binder) -> binder.collector.snapshot().group(groupId).map(value::applyAsDouble).orElse(Double.NaN))
 			.description(description)
 			.tags(tags)
+			.baseUnit(baseUnit)
 			.register(registry);
+	}
+
+	private LossSignals losses(String groupId) {
+		return this.lastLosses.getOrDefault(groupId, NO_LOSSES);
 	}
 
 	private double ageSeconds() {

@@ -81,6 +81,28 @@ public final class KafkaResilienceMetricNames {
 	public static final String GROUP_PARTITIONS_UNASSIGNED = "kafka.resilience.group.partitions.unassigned";
 
 	/**
+	 * Records deleted by retention, {@code deleteRecords} or compaction before the group
+	 * read them, counted since start.
+	 */
+	public static final String GROUP_RECORDS_LOST = "kafka.resilience.group.records.lost";
+
+	/**
+	 * Records the application's listeners failed on and left behind (skipped or sent to a
+	 * dead-letter or retry topic), counted since start.
+	 */
+	public static final String GROUP_RECORDS_GIVEN_UP = "kafka.resilience.group.records.given.up";
+
+	/**
+	 * How far behind in time the group's most delayed partition is, in seconds.
+	 */
+	public static final String GROUP_TIME_BEHIND = "kafka.resilience.group.time.behind";
+
+	/**
+	 * Consumers the group needs to keep up at the measured rates, at most its partitions.
+	 */
+	public static final String GROUP_CONSUMERS_NEEDED = "kafka.resilience.group.consumers.needed";
+
+	/**
 	 * Gauge: committed-offset lag of one partition (only when per-partition meters are
 	 * enabled).
 	 */

@@ -7,13 +7,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -27,46 +24,27 @@ import java.util.regex.Pattern;
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import io.github.kafkaresilience.consumers.ListenerSettings;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
+import io.github.kafkaresilience.evidence.PauseRecorder;
+import io.github.kafkaresilience.evidence.ProgressRegistry;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
-import org.apache.kafka.clients.admin.DescribeTopicsOptions;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupType;
-import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.errors.LeaderNotAvailableException;
-import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Refreshes the {@link SignalsSnapshot} in the background, on one daemon thread, with one
- * shared {@link Admin} client. Each refresh makes a constant number of broker requests
- * whatever the number of groups and partitions: one group description, one
- * committed-offsets lookup, one topic description and one or two offset lookups, each
- * bounded by the request timeout. Endpoint, health and meters only read the last
- * snapshot, so no request thread ever waits on the broker.
+ * Refreshes the {@link SignalsSnapshot} in the background, on one daemon thread: reads
+ * the broker ({@link BrokerReader}) and this application's listeners
+ * ({@link LocalListenerReader}), keeps each group's lag window and losses, and has each
+ * group judged. Endpoint, health and meters only read the last snapshot, so no request
+ * thread ever waits on the broker.
  *
  * @author kafka-resilience
  */
@@ -74,17 +52,13 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConsumerSignalsCollector.class);
 
-	private final Supplier<Admin> adminFactory;
+	private final BrokerReader broker;
 
-	private final Supplier<? extends Collection<? extends MessageListenerContainer>> containers;
-
-	private final ListenerSettingsRegistry settingsRegistry;
+	private final LocalListenerReader locals;
 
 	private final RebalanceHistory history;
 
 	private final ConsumerIncidents incidents;
-
-	private final ContainerStopRecorder stops;
 
 	private final SignalsSettings settings;
 
@@ -94,11 +68,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 
 	private final Map<String, LagWindow> windows = new HashMap<>();
 
-	private final Map<String, Set<String>> clientIds = new ConcurrentHashMap<>();
-
-	private final Map<String, Set<String>> topicsOf = new ConcurrentHashMap<>();
-
-	private final Map<String, Pattern> patternOf = new ConcurrentHashMap<>();
+	private final Map<String, LossTracker> losses = new HashMap<>();
 
 	private final List<Consumer<SignalsSnapshot>> subscribers = new CopyOnWriteArrayList<>();
 
@@ -106,13 +76,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 
 	private volatile @Nullable ScheduledExecutorService executor;
 
-	private @Nullable Admin admin;
-
-	private static final int RECREATE_ADMIN_AFTER_FAILURES = 3;
-
 	private volatile long refreshes;
-
-	private int consecutiveFailures;
 
 	private volatile long failures;
 
@@ -127,19 +91,20 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 	 * @param history rebalance history
 	 * @param incidents membership incidents
 	 * @param stops container stop reasons
+	 * @param progress what the listeners' calls did
+	 * @param pauses when partitions were paused
 	 * @param settings thresholds and intervals
 	 * @param clock the clock
 	 */
 	public ConsumerSignalsCollector(Supplier<Admin> adminFactory,
 			Supplier<? extends Collection<? extends MessageListenerContainer>> containers,
 			ListenerSettingsRegistry settingsRegistry, RebalanceHistory history, ConsumerIncidents incidents,
-			ContainerStopRecorder stops, SignalsSettings settings, Clock clock) {
-		this.adminFactory = adminFactory;
-		this.containers = containers;
-		this.settingsRegistry = settingsRegistry;
+			ContainerStopRecorder stops, ProgressRegistry progress, PauseRecorder pauses, SignalsSettings settings,
+			Clock clock) {
+		this.broker = new BrokerReader(adminFactory, settings.requestTimeout());
+		this.locals = new LocalListenerReader(containers, settingsRegistry, stops, progress, pauses, clock);
 		this.history = history;
 		this.incidents = incidents;
-		this.stops = stops;
 		this.settings = settings;
 		this.clock = clock;
 		this.createdAt = clock.instant();
@@ -231,15 +196,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		closeAdmin();
-	}
-
-	private synchronized void closeAdmin() {
-		Admin client = this.admin;
-		this.admin = null;
-		if (client != null) {
-			client.close(Duration.ofSeconds(1));
-		}
+		this.broker.close();
 	}
 
 	@Override
@@ -259,28 +216,15 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 	 */
 	public synchronized void refresh() {
 		Instant started = this.clock.instant();
-		List<LocalListener> local = localListeners();
-		Map<String, List<LocalListener>> byGroup = new TreeMap<>();
-		local.forEach(
-				(listener) -> byGroup.computeIfAbsent(listener.groupId(), (id) -> new ArrayList<>()).add(listener));
+		Map<String, List<LocalListener>> byGroup = byGroup(this.locals.read());
 		SignalsSnapshot next;
 		try {
 			next = collect(started, byGroup);
 		}
 		catch (Exception ex) {
 			this.failures++;
-			this.consecutiveFailures++;
+			this.broker.failed();
 			next = failed(started, byGroup, ex);
-			if (this.consecutiveFailures % RECREATE_ADMIN_AFTER_FAILURES == 0) {
-				// A client that keeps failing may hold stale metadata (a broker that came
-				// back elsewhere, or as a
-				// new cluster); a fresh one bootstraps again. The old one is closed
-				// first, so nothing piles up.
-				closeAdmin();
-			}
-		}
-		if (next.error() == null) {
-			this.consecutiveFailures = 0;
 		}
 		this.refreshes++;
 		this.lastRefreshMs = Duration.between(started, this.clock.instant()).toMillis();
@@ -303,107 +247,45 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		if (byGroup.isEmpty()) {
 			return new SignalsSnapshot(now, now, null, List.of());
 		}
-		Admin client = admin();
-		long timeout = this.settings.requestTimeout().toMillis();
-		Set<String> groupIds = byGroup.keySet();
-
-		// Kafka 4 answers "not found" for a group that has not formed yet: no members,
-		// not an outage.
-		Map<String, ConsumerGroupDescription> descriptions = present(
-				client.describeConsumerGroups(groupIds, new DescribeConsumerGroupsOptions().timeoutMs((int) timeout))
-					.describedGroups());
-		Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
-		groupIds.forEach((groupId) -> specs.put(groupId, new ListConsumerGroupOffsetsSpec()));
-		Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = get(
-				client.listConsumerGroupOffsets(specs, new ListConsumerGroupOffsetsOptions().timeoutMs((int) timeout))
-					.all());
-
-		Map<String, Set<String>> topicsByGroup = new TreeMap<>();
-		Set<Pattern> patterns = new HashSet<>();
-		for (Map.Entry<String, List<LocalListener>> entry : byGroup.entrySet()) {
-			Set<String> topics = new TreeSet<>();
-			for (LocalListener listener : entry.getValue()) {
-				topics.addAll(this.topicsOf.getOrDefault(listener.listenerId(), Set.of()));
-			}
-			committed.getOrDefault(entry.getKey(), Map.of()).keySet().forEach((tp) -> topics.add(tp.topic()));
-			ConsumerGroupDescription description = descriptions.get(entry.getKey());
-			if (description != null) {
-				description.members()
-					.forEach((member) -> member.assignment().topicPartitions().forEach((tp) -> topics.add(tp.topic())));
-			}
-			topicsByGroup.put(entry.getKey(), topics);
-			entry.getValue().forEach((listener) -> {
-				Pattern pattern = this.patternOf.get(listener.listenerId());
+		Map<String, Set<String>> topics = new TreeMap<>();
+		Map<String, Set<Pattern>> patterns = new TreeMap<>();
+		byGroup.forEach((groupId, listeners) -> {
+			Set<String> named = new HashSet<>();
+			Set<Pattern> subscribed = new HashSet<>();
+			for (LocalListener listener : listeners) {
+				named.addAll(this.locals.topics(listener.listenerId()));
+				Pattern pattern = this.locals.pattern(listener.listenerId());
 				if (pattern != null) {
-					patterns.add(pattern);
-				}
-			});
-		}
-		if (!patterns.isEmpty()) {
-			Set<String> names = get(client.listTopics(new ListTopicsOptions().timeoutMs((int) timeout)).names());
-			for (Map.Entry<String, List<LocalListener>> entry : byGroup.entrySet()) {
-				for (LocalListener listener : entry.getValue()) {
-					Pattern pattern = this.patternOf.get(listener.listenerId());
-					if (pattern != null) {
-						names.stream()
-							.filter((name) -> pattern.matcher(name).matches())
-							.forEach(topicsByGroup.get(entry.getKey())::add);
-					}
+					subscribed.add(pattern);
 				}
 			}
-		}
-
-		Set<String> allTopics = new TreeSet<>();
-		topicsByGroup.values().forEach(allTopics::addAll);
-		// A topic deleted (or not created yet) must not hide the other groups: it simply
-		// has no partitions.
-		Map<String, TopicDescription> topics = allTopics.isEmpty() ? Map.of()
-				: present(client.describeTopics(allTopics, new DescribeTopicsOptions().timeoutMs((int) timeout))
-					.topicNameValues());
-		Set<TopicPartition> allPartitions = new HashSet<>();
-		topics.values()
-			.forEach((topic) -> topic.partitions()
-				.forEach((info) -> allPartitions.add(new TopicPartition(topic.name(), info.partition()))));
-		Map<TopicPartition, Long> endOffsets = offsets(client, allPartitions, OffsetSpec.latest(), timeout);
-		Set<TopicPartition> uncommitted = new HashSet<>();
-		for (Map.Entry<String, Set<String>> entry : topicsByGroup.entrySet()) {
-			Map<TopicPartition, OffsetAndMetadata> groupCommitted = committed.getOrDefault(entry.getKey(), Map.of());
-			allPartitions.stream()
-				.filter((tp) -> entry.getValue().contains(tp.topic()))
-				.filter((tp) -> groupCommitted.get(tp) == null)
-				.forEach(uncommitted::add);
-		}
-		Map<TopicPartition, Long> startOffsets = offsets(client, uncommitted, OffsetSpec.earliest(), timeout);
+			topics.put(groupId, named);
+			patterns.put(groupId, subscribed);
+		});
+		BrokerView view = this.broker.read(topics, patterns);
 
 		Instant observed = this.clock.instant();
 		// Read the containers again after the broker calls, so that their state and the
-		// broker's view of the
-		// group belong to the same moment (a container stopping during the calls shows as
-		// stopped on request).
-		Map<String, List<LocalListener>> current = new HashMap<>();
-		localListeners().forEach(
-				(listener) -> current.computeIfAbsent(listener.groupId(), (id) -> new ArrayList<>()).add(listener));
+		// broker's view of the group belong to the same moment (a container stopping
+		// during the calls shows as stopped on request). Committed offsets first, so a
+		// failing record the error handler recovered no longer reads as failing.
+		this.locals.committed(byGroup.values().stream().flatMap(List::stream).toList(), view.committed());
+		Map<String, List<LocalListener>> current = byGroup(this.locals.read());
 		List<GroupSignals> groups = new ArrayList<>();
 		for (Map.Entry<String, List<LocalListener>> entry : byGroup.entrySet()) {
 			String groupId = entry.getKey();
-			Set<String> groupTopics = topicsByGroup.get(groupId);
-			Set<TopicPartition> partitions = new HashSet<>();
-			allPartitions.stream().filter((tp) -> groupTopics.contains(tp.topic())).forEach(partitions::add);
-			Map<TopicPartition, Long> groupCommitted = new HashMap<>();
-			committed.getOrDefault(groupId, Map.of()).forEach((tp, offset) -> {
-				if (offset != null && partitions.contains(tp)) {
-					groupCommitted.put(tp, offset.offset());
-				}
-			});
-			GroupObservation observation = observation(groupId, descriptions.get(groupId), partitions, groupCommitted,
-					endOffsets, startOffsets);
-			groups.add(evaluate(observed, observation, current.getOrDefault(groupId, entry.getValue())));
+			GroupObservation observation = observation(groupId, view);
+			LossTracker tracker = this.losses.computeIfAbsent(groupId, (id) -> new LossTracker());
+			tracker.observe(observed, observation.committed(), observation.startOffsets());
+			groups.add(evaluate(observed, observation, current.getOrDefault(groupId, entry.getValue()), tracker));
 		}
 		this.windows.keySet().retainAll(byGroup.keySet());
+		this.losses.keySet().retainAll(byGroup.keySet());
 		return new SignalsSnapshot(observed, now, null, groups);
 	}
 
-	private GroupSignals evaluate(Instant now, GroupObservation observation, List<LocalListener> listeners) {
+	private GroupSignals evaluate(Instant now, GroupObservation observation, List<LocalListener> listeners,
+			LossTracker tracker) {
 		Map<TopicPartition, Long> lag = new HashMap<>();
 		for (TopicPartition partition : observation.partitions()) {
 			long end = observation.endOffsets().getOrDefault(partition, 0L);
@@ -412,11 +294,12 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 			lag.put(partition, Math.max(0, end - from));
 		}
 		LagWindow window = this.windows.computeIfAbsent(observation.groupId(), (id) -> new LagWindow());
-		window.add(new LagWindow.Sample(now, lag, observation.committed()), this.settings.window());
+		window.add(new LagWindow.Sample(now, lag, observation.committed(), observation.endOffsets()),
+				this.settings.window());
 		String groupId = observation.groupId();
 		return GroupEvaluator.evaluate(new GroupEvaluator.Input(now, observation, window.samples(), listeners,
 				this.history.events(groupId), this.history.rebalances(groupId), this.history.rebalanceTimes(groupId),
-				this.incidents.forGroup(groupId), this.settings));
+				this.incidents.forGroup(groupId), this.settings, tracker.recent(), tracker.total()));
 	}
 
 	private SignalsSnapshot failed(Instant now, Map<String, List<LocalListener>> byGroup, Exception ex) {
@@ -448,9 +331,17 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 				diagnosis = local.diagnosis() + " The broker is unreachable too (" + error + ").";
 			}
 			groups.add(new GroupSignals(groupId, status, status, diagnosis, last.protocol(), last.lag(),
-					local.rebalances(), local.poll(), last.membership(), local.findings(), local.listeners()));
+					local.rebalances(), local.poll(), last.membership(), local.findings(), local.listeners(),
+					last.capacity(), last.losses()));
 		}
 		return new SignalsSnapshot(previous.refreshedAt(), now, error, groups);
+	}
+
+	private static Map<String, List<LocalListener>> byGroup(List<LocalListener> listeners) {
+		Map<String, List<LocalListener>> byGroup = new TreeMap<>();
+		listeners.forEach(
+				(listener) -> byGroup.computeIfAbsent(listener.groupId(), (id) -> new ArrayList<>()).add(listener));
+		return byGroup;
 	}
 
 	private static String protocol(List<LocalListener> listeners) {
@@ -462,9 +353,17 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 			.orElse("classic");
 	}
 
-	private static GroupObservation observation(String groupId, @Nullable ConsumerGroupDescription description,
-			Set<TopicPartition> partitions, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> endOffsets,
-			Map<TopicPartition, Long> startOffsets) {
+	private static GroupObservation observation(String groupId, BrokerView view) {
+		ConsumerGroupDescription description = view.descriptions().get(groupId);
+		Set<String> groupTopics = view.topicsByGroup().getOrDefault(groupId, Set.of());
+		Set<TopicPartition> partitions = new HashSet<>();
+		view.partitions().stream().filter((tp) -> groupTopics.contains(tp.topic())).forEach(partitions::add);
+		Map<TopicPartition, Long> committed = new HashMap<>();
+		view.committed().getOrDefault(groupId, Map.of()).forEach((tp, offset) -> {
+			if (partitions.contains(tp)) {
+				committed.put(tp, offset);
+			}
+		});
 		List<GroupObservation.Member> members = new ArrayList<>();
 		String state = "Unknown";
 		String protocol = "classic";
@@ -479,144 +378,13 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		Map<TopicPartition, Long> ends = new HashMap<>();
 		Map<TopicPartition, Long> starts = new HashMap<>();
 		for (TopicPartition partition : partitions) {
-			ends.put(partition, endOffsets.getOrDefault(partition, 0L));
-			if (!committed.containsKey(partition)) {
-				starts.put(partition, startOffsets.getOrDefault(partition, 0L));
+			ends.put(partition, view.endOffsets().getOrDefault(partition, 0L));
+			Long start = view.startOffsets().get(partition);
+			if (start != null) {
+				starts.put(partition, start);
 			}
 		}
 		return new GroupObservation(groupId, state, protocol, members, partitions, committed, ends, starts);
-	}
-
-	private static Map<TopicPartition, Long> offsets(Admin client, Set<TopicPartition> partitions, OffsetSpec spec,
-			long timeout) throws Exception {
-		if (partitions.isEmpty()) {
-			return Map.of();
-		}
-		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-		partitions.forEach((partition) -> request.put(partition, spec));
-		ListOffsetsResult result = client.listOffsets(request, new ListOffsetsOptions().timeoutMs((int) timeout));
-		Map<TopicPartition, KafkaFuture<ListOffsetsResultInfo>> futures = new HashMap<>();
-		partitions.forEach((partition) -> futures.put(partition, result.partitionResult(partition)));
-		Map<TopicPartition, Long> offsets = new HashMap<>();
-		present(futures, timeout).forEach((partition, info) -> offsets.put(partition, info.offset()));
-		return offsets;
-	}
-
-	private <K, V> Map<K, V> present(Map<K, KafkaFuture<V>> futures) throws Exception {
-		return present(futures, this.settings.requestTimeout().toMillis());
-	}
-
-	/**
-	 * The results of one batched request, leaving out entries the broker says do not
-	 * exist (or have no leader right now); any other failure fails the refresh.
-	 */
-	private static <K, V> Map<K, V> present(Map<K, KafkaFuture<V>> futures, long timeout) throws Exception {
-		Map<K, V> results = new HashMap<>();
-		for (Map.Entry<K, KafkaFuture<V>> entry : futures.entrySet()) {
-			try {
-				results.put(entry.getKey(), get(entry.getValue(), timeout));
-			}
-			catch (ExecutionException ex) {
-				Throwable cause = ex.getCause();
-				if (!(cause instanceof GroupIdNotFoundException || cause instanceof UnknownTopicOrPartitionException
-						|| cause instanceof LeaderNotAvailableException
-						|| cause instanceof NotLeaderOrFollowerException)) {
-					throw ex;
-				}
-			}
-		}
-		return results;
-	}
-
-	private <T> T get(KafkaFuture<T> future) throws Exception {
-		return get(future, this.settings.requestTimeout().toMillis());
-	}
-
-	private static <T> T get(KafkaFuture<T> future, long timeout) throws Exception {
-		// A little slack over the request's own timeout, so the client's error wins over
-		// ours.
-		return future.get(timeout + 500, TimeUnit.MILLISECONDS);
-	}
-
-	private Admin admin() {
-		Admin client = this.admin;
-		if (client == null) {
-			client = this.adminFactory.get();
-			this.admin = client;
-		}
-		return client;
-	}
-
-	private List<LocalListener> localListeners() {
-		List<LocalListener> listeners = new ArrayList<>();
-		for (MessageListenerContainer container : this.containers.get()) {
-			String listenerId = container.getListenerId();
-			String groupId = groupId(container);
-			if (listenerId == null || groupId == null) {
-				continue;
-			}
-			ContainerProperties properties = container.getContainerProperties();
-			String[] topics = properties.getTopics();
-			if (topics != null) {
-				this.topicsOf.put(listenerId, Set.of(topics));
-			}
-			if (properties.getTopicPattern() != null) {
-				this.patternOf.put(listenerId, properties.getTopicPattern());
-			}
-			boolean running = container.isRunning() && container.isChildRunning();
-			if (running) {
-				this.stops.clear(listenerId);
-			}
-			Map<String, Map<MetricName, ? extends Metric>> metrics = running ? metrics(container) : Map.of();
-			if (!metrics.isEmpty()) {
-				this.clientIds.put(listenerId, Set.copyOf(metrics.keySet()));
-			}
-			ListenerSettings settings = this.settingsRegistry.get(listenerId).orElse(null);
-			String instanceIdBase = (settings != null) ? settings.value("group.instance.id").orElse(null) : null;
-			int concurrency = (container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent)
-					? concurrent.getConcurrency() : 1;
-			listeners.add(new LocalListener(listenerId, groupId, running, container.isInExpectedState(),
-					container.isPauseRequested(), this.stops.lastReason(listenerId), concurrency,
-					this.clientIds.getOrDefault(listenerId, Set.of()), instanceIdBase,
-					worst(metrics, "consumer-metrics", "time-between-poll-avg"),
-					worst(metrics, "consumer-metrics", "time-between-poll-max"),
-					worst(metrics, "consumer-metrics", "last-poll-seconds-ago"),
-					worst(metrics, "consumer-coordinator-metrics", "rebalance-latency-max"), settings));
-		}
-		return listeners;
-	}
-
-	private static @Nullable String groupId(MessageListenerContainer container) {
-		try {
-			return container.getGroupId();
-		}
-		catch (UnsupportedOperationException ex) {
-			return null;
-		}
-	}
-
-	private static Map<String, Map<MetricName, ? extends Metric>> metrics(MessageListenerContainer container) {
-		try {
-			return container.metrics();
-		}
-		catch (RuntimeException ex) {
-			return Map.of();
-		}
-	}
-
-	private static @Nullable Double worst(Map<String, Map<MetricName, ? extends Metric>> metrics, String group,
-			String name) {
-		Double worst = null;
-		for (Map<MetricName, ? extends Metric> clientMetrics : metrics.values()) {
-			for (Map.Entry<MetricName, ? extends Metric> entry : clientMetrics.entrySet()) {
-				if (entry.getKey().name().equals(name) && entry.getKey().group().equals(group)
-						&& entry.getValue().metricValue() instanceof Double value && !value.isNaN()
-						&& !value.isInfinite()) {
-					worst = (worst == null) ? value : Math.max(worst, value);
-				}
-			}
-		}
-		return worst;
 	}
 
 }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param partitions every partition of the group's topics
  * @param committed committed offsets, for partitions that have one
  * @param endOffsets log end offsets
- * @param startOffsets log start offsets, for partitions without a committed offset
+ * @param startOffsets log start offsets
  * @author kafka-resilience
  */
 public record GroupObservation(String groupId, String state, String protocol, List<Member> members,

@@ -20,11 +20,13 @@ import io.github.kafkaresilience.consumers.Finding;
  * @param membership consumers against partitions
  * @param findings what else deserves attention
  * @param listeners this application's listener containers in the group
+ * @param capacity production and consumption rates, time behind, consumers needed
+ * @param losses records lost before they were read, or given up on
  * @author kafka-resilience
  */
 public record GroupSignals(String groupId, Verdict status, Verdict localStatus, String diagnosis, String protocol,
 		LagSignals lag, RebalanceSignals rebalances, PollSignals poll, MembershipSignals membership,
-		List<Finding> findings, List<ListenerSignals> listeners) {
+		List<Finding> findings, List<ListenerSignals> listeners, CapacitySignals capacity, LossSignals losses) {
 
 	public GroupSignals {
 		findings = List.copyOf(findings);

@@ -74,11 +74,39 @@ final class LagWindow {
 	 * @param time when the offsets were read
 	 * @param lag lag per partition
 	 * @param committed committed offset per partition, for partitions that have one
+	 * @param ends log end offset per partition
 	 */
-	record Sample(Instant time, Map<TopicPartition, Long> lag, Map<TopicPartition, Long> committed) {
+	record Sample(Instant time, Map<TopicPartition, Long> lag, Map<TopicPartition, Long> committed,
+			Map<TopicPartition, Long> ends) {
+
+		Sample(Instant time, Map<TopicPartition, Long> lag, Map<TopicPartition, Long> committed) {
+			this(time, lag, committed, Map.of());
+		}
 
 		long totalLag() {
 			return this.lag.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+		/**
+		 * Records written to the group's partitions so far, summed.
+		 */
+		long totalEnd() {
+			return this.ends.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+		/**
+		 * Records the group has consumed so far, summed: each partition's end less its
+		 * lag.
+		 */
+		long totalConsumed() {
+			return totalEnd() - totalLag();
+		}
+
+		/**
+		 * How far the group has consumed one partition.
+		 */
+		long consumed(TopicPartition partition) {
+			return this.ends.getOrDefault(partition, 0L) - this.lag.getOrDefault(partition, 0L);
 		}
 
 	}

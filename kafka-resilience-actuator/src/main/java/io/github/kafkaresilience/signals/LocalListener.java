@@ -30,16 +30,46 @@ import org.jspecify.annotations.Nullable;
  * {@code null}
  * @param settings effective settings captured at startup, or {@code null} when
  * kafka-resilience did not see the container being created
+ * @param evidence what the application sees of the listener's partitions
  * @author kafka-resilience
  */
 public record LocalListener(String listenerId, String groupId, boolean running, boolean inExpectedState, boolean paused,
 		@Nullable String stopReason, int concurrency, Set<String> clientIds, @Nullable String instanceIdBase,
 		@Nullable Double timeBetweenPollAvgMs, @Nullable Double timeBetweenPollMaxMs,
 		@Nullable Double lastPollSecondsAgo, @Nullable Double coordinatorRebalanceLatencyMaxMs,
-		@Nullable ListenerSettings settings) {
+		@Nullable ListenerSettings settings, ListenerEvidence evidence) {
 
 	public LocalListener {
 		clientIds = Set.copyOf(clientIds);
+	}
+
+	/**
+	 * A listener without evidence from inside the application.
+	 * @param listenerId the listener id
+	 * @param groupId the group
+	 * @param running whether the container runs
+	 * @param inExpectedState {@code false} when the container stopped on its own
+	 * @param paused whether the container is paused on request
+	 * @param stopReason the reason of the last stop, or {@code null}
+	 * @param concurrency consumers in the container
+	 * @param clientIds client ids of the container's consumers
+	 * @param instanceIdBase the base {@code group.instance.id}, or {@code null}
+	 * @param timeBetweenPollAvgMs average time between polls, or {@code null}
+	 * @param timeBetweenPollMaxMs longest time between polls, or {@code null}
+	 * @param lastPollSecondsAgo seconds since the least recent consumer polled, or
+	 * {@code null}
+	 * @param coordinatorRebalanceLatencyMaxMs the client's {@code rebalance-latency-max},
+	 * or {@code null}
+	 * @param settings effective settings captured at startup, or {@code null}
+	 */
+	public LocalListener(String listenerId, String groupId, boolean running, boolean inExpectedState, boolean paused,
+			@Nullable String stopReason, int concurrency, Set<String> clientIds, @Nullable String instanceIdBase,
+			@Nullable Double timeBetweenPollAvgMs, @Nullable Double timeBetweenPollMaxMs,
+			@Nullable Double lastPollSecondsAgo, @Nullable Double coordinatorRebalanceLatencyMaxMs,
+			@Nullable ListenerSettings settings) {
+		this(listenerId, groupId, running, inExpectedState, paused, stopReason, concurrency, clientIds, instanceIdBase,
+				timeBetweenPollAvgMs, timeBetweenPollMaxMs, lastPollSecondsAgo, coordinatorRebalanceLatencyMaxMs,
+				settings, ListenerEvidence.NONE);
 	}
 
 	/**

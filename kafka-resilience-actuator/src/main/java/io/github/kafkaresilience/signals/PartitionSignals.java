@@ -17,10 +17,23 @@ import org.jspecify.annotations.Nullable;
  * means falling behind
  * @param status the partition's verdict
  * @param owner the member that owns the partition, or {@code null} when none does
+ * @param logStartOffset the log start offset, or {@code null} when unknown
+ * @param timeBehindMs how far behind in time: the age of the oldest unprocessed record
+ * when this application holds it, else lag divided by the measured consumption rate;
+ * {@code null} when neither is known
+ * @param timeBehindSource {@code record-timestamp} or {@code estimate}, or {@code null}
+ * @param failure the record that keeps failing in this application's listener, or
+ * {@code null}
+ * @param recordsGivenUp records this application's listener failed on and then left
+ * behind (skipped, or sent to a dead-letter or retry topic)
+ * @param pausedSinceMs when this application paused the partition, in epoch milliseconds,
+ * or {@code null} when it is not paused here
  * @author kafka-resilience
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PartitionSignals(String topic, int partition, @Nullable Long committedOffset, long endOffset, long lag,
-		double ratePerSecond, Verdict status, @Nullable Owner owner) {
+		double ratePerSecond, Verdict status, @Nullable Owner owner, @Nullable Long logStartOffset,
+		@Nullable Long timeBehindMs, @Nullable String timeBehindSource, @Nullable PartitionFailure failure,
+		long recordsGivenUp, @Nullable Long pausedSinceMs) {
 
 }

@@ -19,6 +19,13 @@ public enum Verdict {
 	CATCHING_UP,
 
 	/**
+	 * This application paused the partitions with lag on request ({@code pause()},
+	 * {@code pausePartition()}, or Spring Kafka's back-off): their lag waits on purpose.
+	 * Never read as slow or stuck.
+	 */
+	PAUSED,
+
+	/**
 	 * Not enough data yet (fewer than two refreshes in the window) or the broker could
 	 * not be reached.
 	 */
@@ -36,9 +43,11 @@ public enum Verdict {
 	SLOW,
 
 	/**
-	 * Lag is above zero, an owner is assigned, and the committed offset did not advance
-	 * across the window, or the poll loop has not returned for longer than the configured
-	 * share of {@code max.poll.interval.ms}.
+	 * Nothing completes although it could: a listener call has not returned, the same
+	 * record keeps failing, a member made no progress on any of its partitions with lag,
+	 * or the poll loop has not returned for longer than the configured share of
+	 * {@code max.poll.interval.ms}. A partition waiting behind a busy consumer is not
+	 * stuck.
 	 */
 	STUCK,
 

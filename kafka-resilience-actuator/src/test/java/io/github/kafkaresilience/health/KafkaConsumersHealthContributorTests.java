@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.kafkaresilience.consumers.ConsumerIncident;
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
+import io.github.kafkaresilience.signals.CapacitySignals;
 import io.github.kafkaresilience.signals.GroupSignals;
 import io.github.kafkaresilience.signals.LagSignals;
 import io.github.kafkaresilience.signals.ListenerSignals;
+import io.github.kafkaresilience.signals.LossSignals;
 import io.github.kafkaresilience.signals.MembershipSignals;
 import io.github.kafkaresilience.signals.PollSignals;
 import io.github.kafkaresilience.signals.RebalanceSignals;
@@ -112,7 +114,8 @@ class KafkaConsumersHealthContributorTests {
 				new LagSignals(5, 0, null, List.of()), new RebalanceSignals(1, 1, 10L, null, List.of()),
 				new PollSignals(300_000, null, null, null, 0), new MembershipSignals(1, 2, 0, 0, "Stable"), List.of(),
 				List.of(new ListenerSignals("orders", !"failed".equals(listenerState), listenerState,
-						"failed".equals(listenerState) ? "ERROR" : null, 1, Map.of())));
+						"failed".equals(listenerState) ? "ERROR" : null, 1, Map.of())),
+				new CapacitySignals(0, 0, 1, 1, null, null), new LossSignals(0, 0));
 	}
 
 }

@@ -14,6 +14,7 @@ import io.github.kafkaresilience.consumers.EffectiveSetting;
 import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.consumers.ListenerSettings;
 import io.github.kafkaresilience.consumers.SettingSource;
+import io.github.kafkaresilience.evidence.PartitionEvidence;
 import io.github.kafkaresilience.rebalance.RebalanceEvent;
 import io.github.kafkaresilience.rebalance.RebalanceEventType;
 import io.github.kafkaresilience.signals.LagWindow.Sample;
@@ -47,6 +48,8 @@ class GroupEvaluatorTests {
 	private List<Instant> rebalanceTimes = List.of();
 
 	private List<ConsumerIncident> incidents = List.of();
+
+	private List<LossTracker.Loss> losses = List.of();
 
 	private Map<TopicPartition, Long> lastCommitted = Map.of();
 
@@ -107,7 +110,7 @@ class GroupEvaluatorTests {
 		}
 		GroupSignals group = evaluate();
 		assertThat(group.status()).isEqualTo(Verdict.STUCK);
-		assertThat(group.diagnosis()).contains("orders-0").contains("poison pill");
+		assertThat(group.diagnosis()).contains("orders-0").contains("no progress");
 	}
 
 	@Test
@@ -335,11 +338,174 @@ class GroupEvaluatorTests {
 			.containsExactly(T0.plusSeconds(70), T0.plusSeconds(80), T0.plusSeconds(90), T0.plusSeconds(100));
 	}
 
+	@Test
+	void partitionWaitingBehindABusyConsumerIsSlowNotStuck() {
+		// P0 drains while P1 waits its turn: the committed offset of P1 never moves.
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 300L * i, P1, 0L), Map.of(P0, 1000L + 500L * i, P1, 1000L + 500L * i));
+		}
+		this.listeners = List.of(instrumented(Map.of(P0, completedAt(T0.plusSeconds(60)))));
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.SLOW);
+		assertThat(partition(group, P1).status()).isEqualTo(Verdict.SLOW);
+		assertThat(group.lag().partitions()).extracting(PartitionSignals::status).doesNotContain(Verdict.STUCK);
+	}
+
+	@Test
+	void remoteMemberBusyOnAnotherPartitionIsNotStuck() {
+		this.members = List.of(new GroupObservation.Member("remote-1", null, "/10.0.0.2", Set.of(P0, P1)));
+		this.listeners = List.of();
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 300L * i, P1, 0L), Map.of(P0, 1000L + 300L * i, P1, 1000L));
+		}
+		assertThat(evaluate().status()).isNotEqualTo(Verdict.STUCK);
+	}
+
+	@Test
+	void recordThatKeepsFailingIsAPoisonPillNamedWithOffsetAndException() {
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 40L, P1, 0L), Map.of(P0, 50L, P1, 0L));
+		}
+		PartitionEvidence poisoned = new PartitionEvidence(40, 12, 0, -1, T0.toEpochMilli(), T0.toEpochMilli(), null,
+				new PartitionEvidence.Failure(40, 12, T0.toEpochMilli(), "java.lang.IllegalStateException",
+						"bad order"),
+				5, 1.0);
+		this.listeners = List.of(instrumented(Map.of(P0, poisoned)));
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.STUCK);
+		assertThat(group.diagnosis()).contains("orders-0").contains("offset 40").contains("IllegalStateException");
+		assertThat(partition(group, P0).failure()).satisfies((failure) -> {
+			assertThat(failure.offset()).isEqualTo(40);
+			assertThat(failure.attempts()).isEqualTo(12);
+		});
+		assertThat(codes(group)).contains("poison-pill");
+	}
+
+	@Test
+	void callThatDoesNotReturnIsStuckWithTheRecord() {
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 40L, P1, 0L), Map.of(P0, 50L, P1, 0L));
+		}
+		PartitionEvidence blocked = new PartitionEvidence(40, 0, 0, -1, T0.toEpochMilli(), T0.toEpochMilli(),
+				new PartitionEvidence.Call(40, T0.toEpochMilli(), T0.toEpochMilli()), null, 5, 1.0);
+		this.listeners = List.of(instrumented(Map.of(P0, blocked)));
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.STUCK);
+		assertThat(group.localStatus()).isEqualTo(Verdict.STUCK);
+		assertThat(group.diagnosis()).contains("has not returned for 60 s").contains("orders-0 at offset 40");
+	}
+
+	@Test
+	void slowCallsByNatureAreNotBlocked() {
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 40L, P1, 0L), Map.of(P0, 50L, P1, 0L));
+		}
+		PartitionEvidence slowBatch = new PartitionEvidence(40, 0, 0, -1, T0.toEpochMilli(), T0.toEpochMilli(),
+				new PartitionEvidence.Call(40, T0.toEpochMilli(), T0.toEpochMilli()), null, 45_000, 90.0);
+		this.listeners = List.of(instrumented(Map.of(P0, slowBatch)));
+		assertThat(evaluate().status()).isNotEqualTo(Verdict.STUCK);
+	}
+
+	@Test
+	void pausedPartitionsArePausedNeverStuckOrSlow() {
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 40L, P1, 0L), Map.of(P0, 40L + 100L * i, P1, 0L));
+		}
+		this.listeners = List.of(new LocalListener("orders", "orders", true, true, true, null, 1, Set.of("c-0"), null,
+				null, null, null, null, null, new ListenerEvidence(Map.of(),
+						Map.of(P0, T0.toEpochMilli(), P1, T0.toEpochMilli()), Map.of(), false, true)));
+		GroupSignals group = evaluate();
+		assertThat(group.status()).isEqualTo(Verdict.PAUSED);
+		assertThat(group.localStatus()).isEqualTo(Verdict.PAUSED);
+		assertThat(group.diagnosis()).contains("paused its container");
+		assertThat(partition(group, P0).pausedSinceMs()).isEqualTo(T0.toEpochMilli());
+		assertThat(codes(group)).contains("paused");
+	}
+
+	@Test
+	void commitMarkerLagOfAnIdleReadCommittedGroupIsOk() {
+		this.members = List.of(new GroupObservation.Member("remote-1", null, "/10.0.0.2", Set.of(P0, P1)));
+		this.listeners = List.of(new LocalListener("orders", "orders", true, true, false, null, 1, Set.of("c-0"), null,
+				null, null, null, null, null, new ListenerEvidence(Map.of(), Map.of(), Map.of(), true, true)));
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 20L, P1, 30L), Map.of(P0, 21L, P1, 31L));
+		}
+		assertThat(evaluate().status()).isEqualTo(Verdict.OK);
+	}
+
+	@Test
+	void recordsDeletedBeforeTheyWereReadAreAnErrorWithTheCount() {
+		sample(0, Map.of(P0, 10L, P1, 0L), Map.of(P0, 100L, P1, 0L));
+		this.losses = List.of(new LossTracker.Loss(T0, P0, 10, 60));
+		GroupSignals group = evaluate();
+		assertThat(group.findings()).filteredOn((finding) -> finding.code().equals("records-lost"))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).contains("50 records").contains("orders-0"));
+	}
+
+	@Test
+	void lossTrackerCountsEachLostOffsetOnce() {
+		LossTracker tracker = new LossTracker();
+		tracker.observe(T0, Map.of(P0, 10L), Map.of(P0, 60L));
+		tracker.observe(T0.plusSeconds(10), Map.of(P0, 10L), Map.of(P0, 60L));
+		tracker.observe(T0.plusSeconds(20), Map.of(P0, 10L), Map.of(P0, 80L));
+		assertThat(tracker.total()).isEqualTo(70);
+		assertThat(tracker.recent()).hasSize(2);
+	}
+
+	@Test
+	void overloadedGroupNeedsConsumersInProportionToTheRates() {
+		// 150 records/s produced, 50 consumed by the one member: three consumers keep up.
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 250L * i, P1, 250L * i), Map.of(P0, 750L * i, P1, 750L * i));
+		}
+		GroupSignals group = evaluate();
+		assertThat(group.capacity().productionPerSecond()).isEqualTo(150.0);
+		assertThat(group.capacity().consumptionPerSecond()).isEqualTo(50.0);
+		assertThat(group.capacity().consumersNeeded()).isEqualTo(2);
+		assertThat(codes(group)).contains("partition-limit");
+	}
+
+	@Test
+	void timeBehindIsLagOverTheConsumptionRateWhenNoRecordIsInHand() {
+		for (int i = 0; i <= 6; i++) {
+			sample(i * 10, Map.of(P0, 100L * i, P1, 0L), Map.of(P0, 100L * i + 500, P1, 0L));
+		}
+		GroupSignals group = evaluate();
+		assertThat(partition(group, P0).timeBehindMs()).isEqualTo(50_000);
+		assertThat(partition(group, P0).timeBehindSource()).isEqualTo("estimate");
+		assertThat(partition(group, P1).timeBehindMs()).isZero();
+	}
+
+	@Test
+	void twoEvictionsNameTheBatchSizeThatWouldFit() {
+		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L));
+		this.events = List.of(
+				new RebalanceEvent(T0.minusSeconds(30), RebalanceEventType.LOST, "orders", "c-0", null, 3, List.of(P0),
+						0, -1),
+				new RebalanceEvent(T0.minusSeconds(10), RebalanceEventType.LOST, "orders", "c-0", null, 3, List.of(P0),
+						0, -1));
+		ListenerSettings settings = new ListenerSettings("orders", "orders", "classic", 1,
+				List.of(new EffectiveSetting("max.poll.interval.ms", "2000", SettingSource.USER),
+						new EffectiveSetting("max.poll.records", "5", SettingSource.USER)),
+				List.of());
+		this.listeners = List.of(new LocalListener("orders", "orders", true, true, false, null, 1, Set.of("c-0"), null,
+				null, 5200.0, null, null, settings,
+				new ListenerEvidence(Map.of(P0, new PartitionEvidence(10, 0, 0, -1, T0.toEpochMilli(),
+						T0.toEpochMilli(), null, null, 1000, 1000.0)), Map.of(), Map.of(), false, true)));
+		GroupSignals group = evaluate();
+		assertThat(group.findings()).filteredOn((finding) -> finding.code().equals("max-poll-interval-exceeded"))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).contains("5200 ms")
+				.contains("max.poll.records from 5 to 1")
+				.contains("max.poll.interval.ms from 2000 to 10400"));
+	}
+
 	private void sample(int secondsBeforeNow, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end) {
 		// samples are added oldest first; seconds count back from the last one
 		Map<TopicPartition, Long> lag = new HashMap<>();
 		end.forEach((tp, offset) -> lag.put(tp, Math.max(0, offset - committed.getOrDefault(tp, 0L))));
-		this.samples.add(new Sample(T0.plusSeconds(secondsBeforeNow), lag, committed));
+		this.samples.add(new Sample(T0.plusSeconds(secondsBeforeNow), lag, committed, end));
 		this.lastCommitted = committed;
 		this.lastEnd = end;
 	}
@@ -348,15 +514,24 @@ class GroupEvaluatorTests {
 		Instant now = this.samples.get(this.samples.size() - 1).time();
 		GroupObservation observation = new GroupObservation("orders", this.state, "classic", this.members,
 				Set.of(P0, P1), this.lastCommitted, this.lastEnd, Map.of());
-		return GroupEvaluator
-			.evaluate(new GroupEvaluator.Input(now.isBefore(T0) ? T0 : now, observation, this.samples, this.listeners,
-					this.events, this.rebalanceTimes.size(), this.rebalanceTimes, this.incidents, SETTINGS));
+		return GroupEvaluator.evaluate(new GroupEvaluator.Input(now.isBefore(T0) ? T0 : now, observation, this.samples,
+				this.listeners, this.events, this.rebalanceTimes.size(), this.rebalanceTimes, this.incidents, SETTINGS,
+				this.losses, this.losses.stream().mapToLong(LossTracker.Loss::records).sum()));
 	}
 
 	private static LocalListener listener(boolean running, boolean inExpectedState, String stopReason,
 			Double lastPollSecondsAgo) {
 		return new LocalListener("orders", "orders", running, inExpectedState, false, stopReason, 1, Set.of("c-0"),
 				null, null, null, lastPollSecondsAgo, null, null);
+	}
+
+	private static LocalListener instrumented(Map<TopicPartition, PartitionEvidence> progress) {
+		return new LocalListener("orders", "orders", true, true, false, null, 1, Set.of("c-0"), null, null, null, null,
+				null, null, new ListenerEvidence(progress, Map.of(), Map.of(), false, true));
+	}
+
+	private static PartitionEvidence completedAt(Instant time) {
+		return new PartitionEvidence(100, 0, 0, -1, time.toEpochMilli(), time.toEpochMilli(), null, null, 5, 1.0);
 	}
 
 	private static ListenerSettings settings(long maxPollInterval) {

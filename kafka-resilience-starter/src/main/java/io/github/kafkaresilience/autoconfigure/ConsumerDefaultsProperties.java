@@ -66,6 +66,22 @@ public class ConsumerDefaultsProperties {
 	 */
 	private boolean enableAutoCommit = false;
 
+	/**
+	 * Whether listener containers of read_committed consumers commit past the last
+	 * transaction's commit marker when they are idle (Spring Kafka's fixTxOffsets), so
+	 * that a caught-up group shows no lag. Applies to every listener; a container that
+	 * already has it on keeps it.
+	 */
+	private boolean fixTxOffsets = true;
+
+	public boolean isFixTxOffsets() {
+		return this.fixTxOffsets;
+	}
+
+	public void setFixTxOffsets(boolean fixTxOffsets) {
+		this.fixTxOffsets = fixTxOffsets;
+	}
+
 	public List<String> getPartitionAssignmentStrategy() {
 		return this.partitionAssignmentStrategy;
 	}
@@ -124,7 +140,8 @@ public class ConsumerDefaultsProperties {
 
 	ConsumerDefaults toDefaults() {
 		return new ConsumerDefaults(this.partitionAssignmentStrategy, this.assignorMigration, this.sessionTimeout,
-				this.heartbeatInterval, this.maxPollInterval, this.maxPollRecords, this.enableAutoCommit);
+				this.heartbeatInterval, this.maxPollInterval, this.maxPollRecords, this.enableAutoCommit,
+				this.fixTxOffsets);
 	}
 
 }

@@ -16,6 +16,7 @@ import io.github.kafkaresilience.membership.HostIdentity;
 import io.github.kafkaresilience.membership.MembershipConsumerPostProcessor;
 import io.github.kafkaresilience.membership.StaticMembershipDecision;
 import io.github.kafkaresilience.membership.StaticMembershipMode;
+import io.github.kafkaresilience.evidence.ProgressRegistry;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import io.github.kafkaresilience.shutdown.GracefulContainerStop;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,12 @@ public final class KafkaResilienceAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ProgressRegistry kafkaResilienceProgressRegistry() {
+		return new ProgressRegistry(Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ListenerSettingsRegistry kafkaResilienceListenerSettings() {
 		return new ListenerSettingsRegistry();
 	}
@@ -83,7 +90,7 @@ public final class KafkaResilienceAutoConfiguration {
 	ResilientContainerCustomizer kafkaResilienceContainerCustomizer(KafkaResilienceProperties resilience,
 			ConsumerDefaultsProperties consumer, StaticMembershipProperties staticMembership,
 			ShutdownProperties shutdown, RebalanceProperties rebalance, Environment environment, HostIdentity identity,
-			RebalanceHistory history, ListenerSettingsRegistry registry) {
+			RebalanceHistory history, ListenerSettingsRegistry registry, ProgressRegistry progress) {
 		KafkaResiliencePropertiesValidator.validate(resilience, consumer, staticMembership, shutdown, rebalance,
 				getClass().getClassLoader());
 		boolean alwaysSomewhere = staticMembership.getMode() == StaticMembershipMode.ALWAYS || resilience.getListeners()
@@ -109,7 +116,7 @@ public final class KafkaResilienceAutoConfiguration {
 			StaticMembershipMode mode = (listener.getStaticMembership() != null) ? listener.getStaticMembership()
 					: staticMembership.getMode();
 			return new ListenerOptions(listener.isEnabled(), listener.applyTo(defaults), mode);
-		}, identity, settings, history, registry, Clock.systemUTC());
+		}, identity, settings, history, registry, progress, Clock.systemUTC());
 	}
 
 	@Bean

@@ -9,6 +9,8 @@ import java.util.Map;
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
+import io.github.kafkaresilience.evidence.PauseRecorder;
+import io.github.kafkaresilience.evidence.ProgressRegistry;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
 import io.github.kafkaresilience.signals.ContainerStopRecorder;
@@ -39,7 +41,7 @@ import org.springframework.kafka.listener.ListenerContainerRegistry;
  */
 @AutoConfiguration(after = KafkaResilienceAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
-@ConditionalOnBean(ListenerSettingsRegistry.class)
+@ConditionalOnBean({ ListenerSettingsRegistry.class, ProgressRegistry.class })
 @ConditionalOnBooleanProperty(name = "kafka.resilience.signals.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SignalsProperties.class)
 public final class KafkaResilienceSignalsAutoConfiguration {
@@ -52,11 +54,17 @@ public final class KafkaResilienceSignalsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	PauseRecorder kafkaResiliencePauseRecorder() {
+		return new PauseRecorder(Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ConsumerSignalsCollector kafkaResilienceSignalsCollector(SignalsProperties properties,
 			ObjectProvider<KafkaAdmin> kafkaAdmin, KafkaProperties kafkaProperties,
 			ObjectProvider<ConsumerFactory<?, ?>> consumerFactory, ObjectProvider<ListenerContainerRegistry> containers,
 			ListenerSettingsRegistry settings, RebalanceHistory history, ConsumerIncidents incidents,
-			ContainerStopRecorder stops) {
+			ContainerStopRecorder stops, ProgressRegistry progress, PauseRecorder pauses) {
 		SignalsSettings signals = settings(properties);
 		KafkaAdmin admin = kafkaAdmin.getIfUnique();
 		Map<String, Object> config = new HashMap<>(
@@ -79,7 +87,7 @@ public final class KafkaResilienceSignalsAutoConfiguration {
 		ListenerContainerRegistry registry = containers.getIfUnique();
 		return new ConsumerSignalsCollector(() -> Admin.create(config),
 				() -> (registry != null) ? registry.getAllListenerContainers() : List.of(), settings, history,
-				incidents, stops, signals, Clock.systemUTC());
+				incidents, stops, progress, pauses, signals, Clock.systemUTC());
 	}
 
 	static boolean isConnectionSetting(String key) {

@@ -57,7 +57,8 @@ public class ListenerProperties {
 				(c.heartbeatInterval != null) ? c.heartbeatInterval : defaults.heartbeatInterval(),
 				(c.maxPollInterval != null) ? c.maxPollInterval : defaults.maxPollInterval(),
 				(c.maxPollRecords != null) ? c.maxPollRecords : defaults.maxPollRecords(),
-				(c.enableAutoCommit != null) ? c.enableAutoCommit : defaults.enableAutoCommit());
+				(c.enableAutoCommit != null) ? c.enableAutoCommit : defaults.enableAutoCommit(),
+				(c.fixTxOffsets != null) ? c.fixTxOffsets : defaults.fixTxOffsets());
 	}
 
 	/**
@@ -99,6 +100,20 @@ public class ListenerProperties {
 		 * Whether the Kafka client auto-commits for this listener.
 		 */
 		private Boolean enableAutoCommit;
+
+		/**
+		 * Whether this listener's container commits past the last transaction's commit
+		 * marker when idle, if it reads with read_committed.
+		 */
+		private Boolean fixTxOffsets;
+
+		public Boolean getFixTxOffsets() {
+			return this.fixTxOffsets;
+		}
+
+		public void setFixTxOffsets(Boolean fixTxOffsets) {
+			this.fixTxOffsets = fixTxOffsets;
+		}
 
 		public List<String> getPartitionAssignmentStrategy() {
 			return this.partitionAssignmentStrategy;

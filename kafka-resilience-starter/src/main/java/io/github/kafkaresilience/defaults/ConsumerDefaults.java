@@ -15,11 +15,13 @@ import java.util.stream.Stream;
  * @param maxPollInterval {@code max.poll.interval.ms}
  * @param maxPollRecords {@code max.poll.records}
  * @param enableAutoCommit {@code enable.auto.commit}
+ * @param fixTxOffsets whether read_committed containers get Spring Kafka's
+ * {@code fixTxOffsets}
  * @author kafka-resilience
  */
 public record ConsumerDefaults(List<String> partitionAssignmentStrategy, AssignorMigration assignorMigration,
 		Duration sessionTimeout, Duration heartbeatInterval, Duration maxPollInterval, int maxPollRecords,
-		boolean enableAutoCommit) {
+		boolean enableAutoCommit, boolean fixTxOffsets) {
 
 	/**
 	 * Kafka's eager range assignor, kept during the first bounce of a migration.

@@ -165,7 +165,8 @@ public final class ConsumerSettingsResolver {
 			keys.add(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG);
 		}
 		keys.addAll(List.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG));
 		for (String key : keys) {
 			settings.add(effective(key, user, additions));
 		}

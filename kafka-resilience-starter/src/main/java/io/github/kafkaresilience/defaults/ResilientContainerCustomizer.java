@@ -17,6 +17,8 @@ import io.github.kafkaresilience.consumers.Finding.Severity;
 import io.github.kafkaresilience.consumers.ListenerSettings;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.consumers.SettingSource;
+import io.github.kafkaresilience.evidence.ProgressInterceptors;
+import io.github.kafkaresilience.evidence.ProgressRegistry;
 import io.github.kafkaresilience.membership.HostIdentity;
 import io.github.kafkaresilience.membership.MembershipConsumerPostProcessor;
 import io.github.kafkaresilience.membership.StaticMembershipDecision;
@@ -44,6 +46,13 @@ public final class ResilientContainerCustomizer {
 
 	private static final Logger logger = LoggerFactory.getLogger(ResilientContainerCustomizer.class);
 
+	/**
+	 * The startup report's name for Spring Kafka's container property.
+	 */
+	public static final String FIX_TX_OFFSETS = "fixTxOffsets";
+
+	private static final String READ_COMMITTED = "read_committed";
+
 	private final Function<String, ListenerOptions> options;
 
 	private final HostIdentity identity;
@@ -53,6 +62,8 @@ public final class ResilientContainerCustomizer {
 	private final RebalanceHistory history;
 
 	private final ListenerSettingsRegistry registry;
+
+	private final ProgressRegistry progress;
 
 	private final Clock clock;
 
@@ -67,15 +78,18 @@ public final class ResilientContainerCustomizer {
 	 * @param settings container-wide settings
 	 * @param history where rebalance events go
 	 * @param registry where effective settings go
+	 * @param progress where the listeners' record progress goes
 	 * @param clock clock for rebalance events
 	 */
 	public ResilientContainerCustomizer(Function<String, ListenerOptions> options, HostIdentity identity,
-			Settings settings, RebalanceHistory history, ListenerSettingsRegistry registry, Clock clock) {
+			Settings settings, RebalanceHistory history, ListenerSettingsRegistry registry, ProgressRegistry progress,
+			Clock clock) {
 		this.options = options;
 		this.identity = identity;
 		this.settings = settings;
 		this.history = history;
 		this.registry = registry;
+		this.progress = progress;
 		this.clock = clock;
 	}
 
@@ -125,7 +139,9 @@ public final class ResilientContainerCustomizer {
 				.setConsumerRebalanceListener(new RecordingRebalanceListener(this.history, existing, this.clock));
 		}
 
-		ListenerSettings listenerSettings = checkInstanceIdCollision(resolution.settings());
+		ProgressInterceptors.install(container, this.progress.listener(listenerId));
+		ListenerSettings listenerSettings = fixTxOffsets(containerProperties, listenerOptions.defaults().fixTxOffsets(),
+				checkInstanceIdCollision(resolution.settings()));
 		this.registry.register(listenerSettings);
 		report(listenerSettings, container instanceof ConcurrentMessageListenerContainer);
 	}
@@ -140,6 +156,30 @@ public final class ResilientContainerCustomizer {
 
 	private static boolean hooked(ConsumerFactory<?, ?> consumerFactory) {
 		return consumerFactory.getPostProcessors().stream().anyMatch(MembershipConsumerPostProcessor.class::isInstance);
+	}
+
+	/**
+	 * A read_committed consumer never commits past the last transaction's commit marker
+	 * on its own, so a caught-up group would show lag forever; Spring Kafka's
+	 * fixTxOffsets commits the consumer's position when it is idle.
+	 */
+	private static ListenerSettings fixTxOffsets(ContainerProperties properties, boolean enabled,
+			ListenerSettings settings) {
+		boolean readCommitted = settings.value(ConsumerConfig.ISOLATION_LEVEL_CONFIG)
+			.map(READ_COMMITTED::equals)
+			.orElse(false);
+		if (!readCommitted) {
+			return settings;
+		}
+		SettingSource source = SettingSource.USER;
+		if (!properties.isFixTxOffsets() && enabled) {
+			properties.setFixTxOffsets(true);
+			source = SettingSource.KAFKA_RESILIENCE;
+		}
+		List<EffectiveSetting> effective = new ArrayList<>(settings.settings());
+		effective.add(new EffectiveSetting(FIX_TX_OFFSETS, Boolean.toString(properties.isFixTxOffsets()), source));
+		return new ListenerSettings(settings.listenerId(), settings.groupId(), settings.protocol(),
+				settings.concurrency(), effective, settings.findings());
 	}
 
 	private ListenerSettings checkInstanceIdCollision(ListenerSettings settings) {

@@ -22,7 +22,7 @@ class ConsumerSettingsResolverTests {
 	private static final String COOPERATIVE = "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
 
 	private static final ConsumerDefaults DEFAULTS = new ConsumerDefaults(List.of(COOPERATIVE), AssignorMigration.NONE,
-			Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofMinutes(5), 500, false);
+			Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofMinutes(5), 500, false, true);
 
 	private final Map<String, Object> factory = new HashMap<>();
 
@@ -89,7 +89,7 @@ class ConsumerSettingsResolverTests {
 	@Test
 	void ownHeartbeatAboveAThirdOfOwnSessionIsWarnedNotSilentlyLowered() {
 		this.defaults = new ConsumerDefaults(List.of(COOPERATIVE), AssignorMigration.NONE, Duration.ofSeconds(45),
-				Duration.ofSeconds(20), Duration.ofMinutes(5), 500, false);
+				Duration.ofSeconds(20), Duration.ofMinutes(5), 500, false, true);
 		ConsumerSettingsResolver.Resolution resolution = resolve();
 		assertThat(resolution.additions()).containsEntry("heartbeat.interval.ms", "20000");
 		assertThat(resolution.settings().findings()).extracting(Finding::code)
@@ -205,7 +205,7 @@ class ConsumerSettingsResolverTests {
 	@Test
 	void migrationFromRangeListsRangeAfterCooperative() {
 		this.defaults = new ConsumerDefaults(List.of(COOPERATIVE), AssignorMigration.FROM_RANGE, Duration.ofSeconds(45),
-				Duration.ofSeconds(1), Duration.ofMinutes(5), 500, false);
+				Duration.ofSeconds(1), Duration.ofMinutes(5), 500, false, true);
 		assertThat(resolve().additions()).containsEntry("partition.assignment.strategy",
 				COOPERATIVE + ",org.apache.kafka.clients.consumer.RangeAssignor");
 	}

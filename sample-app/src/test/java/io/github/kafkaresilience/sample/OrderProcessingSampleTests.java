@@ -77,7 +77,7 @@ class OrderProcessingSampleTests {
 		assertThat(this.app.post("/demo/stuck?enabled=true").body().get("stuck").asBoolean()).isTrue();
 		try {
 			JsonNode group = this.app.awaitStatus("STUCK");
-			assertThat(group.get("diagnosis").asString()).contains("did not advance");
+			assertThat(group.get("diagnosis").asString()).contains("has not returned");
 		}
 		finally {
 			this.app.post("/demo/stuck?enabled=false");

@@ -1,0 +1,24 @@
+package io.github.kafkaresilience.signals;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What one refresh read from the broker for every group of this application.
+ *
+ * @param descriptions group descriptions, for groups that exist
+ * @param committed committed offsets per group
+ * @param topicsByGroup the topics of each group
+ * @param partitions every partition of those topics
+ * @param endOffsets log end offsets
+ * @param startOffsets log start offsets
+ * @author kafka-resilience
+ */
+record BrokerView(Map<String, ConsumerGroupDescription> descriptions, Map<String, Map<TopicPartition, Long>> committed,
+		Map<String, Set<String>> topicsByGroup, Set<TopicPartition> partitions, Map<TopicPartition, Long> endOffsets,
+		Map<TopicPartition, Long> startOffsets) {
+
+}

@@ -1,0 +1,140 @@
+package io.github.kafkaresilience.signals;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.kafkaresilience.evidence.PartitionEvidence;
+import io.github.kafkaresilience.signals.LagWindow.Sample;
+import io.github.kafkaresilience.signals.PartitionRules.PartitionAssessment;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How far behind in time each partition is, and how many consumers the group needs: one
+ * measured rate against another, each bounded so that an estimate is never negative and
+ * never absurd.
+ *
+ * @author kafka-resilience
+ */
+final class CapacityRules {
+
+	static final String RECORD_TIMESTAMP = "record-timestamp";
+
+	static final String ESTIMATE = "estimate";
+
+	// Record timestamps further off than this are producer clocks or CreateTime misuse.
+	private static final long FUTURE_TOLERANCE_MS = Duration.ofMinutes(1).toMillis();
+
+	private static final long MAX_CREDIBLE_MS = Duration.ofDays(30).toMillis();
+
+	private CapacityRules() {
+	}
+
+	/**
+	 * A partition's time behind.
+	 * @param context the evaluation
+	 * @param assessed the partition
+	 * @param groupConsumption records per second the group consumes
+	 * @param lagging partitions of the group with lag
+	 * @return the time behind, or {@code null} when unknown
+	 */
+	static @Nullable TimeBehind timeBehind(GroupContext context, PartitionAssessment assessed, double groupConsumption,
+			int lagging) {
+		if (assessed.lag() == 0) {
+			return new TimeBehind(0, ESTIMATE);
+		}
+		TimeBehind seen = fromRecord(context, assessed.partition());
+		if (seen != null) {
+			return seen;
+		}
+		double rate = LagWindow.slopePerSecond(context.samples, (sample) -> sample.consumed(assessed.partition()));
+		if (!(rate > 0) && groupConsumption > 0 && lagging > 0) {
+			// A partition waiting its turn gets the group's pace per lagging partition.
+			rate = groupConsumption / lagging;
+		}
+		if (!(rate > 0)) {
+			return null;
+		}
+		long estimate = Math.round(assessed.lag() / rate * 1000);
+		return (estimate <= MAX_CREDIBLE_MS) ? new TimeBehind(estimate, ESTIMATE) : null;
+	}
+
+	/**
+	 * The age of the oldest unprocessed record, when this application holds it: the one
+	 * in a running call, or the successor of one that just completed.
+	 */
+	private static @Nullable TimeBehind fromRecord(GroupContext context, TopicPartition partition) {
+		PartitionEvidence evidence = context.evidence(partition);
+		if (evidence == null) {
+			return null;
+		}
+		long now = context.now.toEpochMilli();
+		long timestamp = -1;
+		if (evidence.inFlight() != null) {
+			timestamp = evidence.inFlight().recordTimestamp();
+		}
+		else if (now - evidence.lastCompletedAt() <= 2 * context.settings().refreshInterval().toMillis()) {
+			timestamp = evidence.lastRecordTimestamp();
+		}
+		if (timestamp <= 0) {
+			return null;
+		}
+		long age = now - timestamp;
+		if (age < -FUTURE_TOLERANCE_MS || age > MAX_CREDIBLE_MS) {
+			return null;
+		}
+		return new TimeBehind(Math.max(0, age), RECORD_TIMESTAMP);
+	}
+
+	static double production(List<Sample> samples) {
+		return LagWindow.slopePerSecond(samples, Sample::totalEnd);
+	}
+
+	static double consumption(List<Sample> samples) {
+		return Math.max(0, LagWindow.slopePerSecond(samples, Sample::totalConsumed));
+	}
+
+	/**
+	 * Consumers needed at the measured rates, before capping at the partition count;
+	 * measured only while a backlog keeps every consumer busy, since a consumer that
+	 * keeps up shows its load, not its capacity.
+	 * @return the count, or {@code null} when it cannot be measured
+	 */
+	static @Nullable Integer uncappedConsumersNeeded(GroupContext context, long totalLag, double production,
+			double consumption, int active) {
+		if (active == 0) {
+			return null;
+		}
+		boolean saturated = totalLag > context.settings().lagGrowthThreshold();
+		if (!saturated) {
+			return active;
+		}
+		if (!(consumption > 0)) {
+			return null;
+		}
+		double perConsumer = consumption / active;
+		return (int) Math.max(1, Math.ceil(production / perConsumer));
+	}
+
+	static CapacitySignals capacity(double production, double consumption, int active, @Nullable Integer needed,
+			int partitions, @Nullable TimeBehind worst) {
+		Integer capped = (needed != null) ? Math.min(needed, Math.max(1, partitions)) : null;
+		return new CapacitySignals(round(production), round(consumption), active, capped,
+				(worst != null) ? worst.ms() : null, (worst != null) ? worst.source() : null);
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 100) / 100.0;
+	}
+
+	/**
+	 * How far behind in time.
+	 *
+	 * @param ms milliseconds, never negative
+	 * @param source {@link #RECORD_TIMESTAMP} or {@link #ESTIMATE}
+	 */
+	record TimeBehind(long ms, String source) {
+
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.github.kafkaresilience.signals;
+
+import java.util.Map;
+
+import io.github.kafkaresilience.evidence.PartitionEvidence;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the application sees of one listener's partitions that the broker does not show.
+ *
+ * @param progress what the listener's calls did, per partition
+ * @param pausedSince partitions paused on request, with the epoch milliseconds since when
+ * @param positionLag the consumer's own lag per partition (its position against the end
+ * it may read: the last stable offset under {@code read_committed}), from the client's
+ * {@code records-lag} metric
+ * @param readCommitted whether the listener reads with
+ * {@code isolation.level=read_committed}
+ * @param instrumented whether kafka-resilience records the listener's calls; without it
+ * only the broker's view counts
+ * @author kafka-resilience
+ */
+public record ListenerEvidence(Map<TopicPartition, PartitionEvidence> progress, Map<TopicPartition, Long> pausedSince,
+		Map<TopicPartition, Long> positionLag, boolean readCommitted, boolean instrumented) {
+
+	/**
+	 * No evidence: a listener kafka-resilience does not instrument.
+	 */
+	public static final ListenerEvidence NONE = new ListenerEvidence(Map.of(), Map.of(), Map.of(), false, false);
+
+	public ListenerEvidence {
+		progress = Map.copyOf(progress);
+		pausedSince = Map.copyOf(pausedSince);
+		positionLag = Map.copyOf(positionLag);
+	}
+
+}

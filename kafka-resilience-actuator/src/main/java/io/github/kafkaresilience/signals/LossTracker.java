@@ -1,0 +1,87 @@
+package io.github.kafkaresilience.signals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Counts records a group lost before reading them: those below a partition's log start
+ * (moved by retention, {@code deleteRecords} or compaction of the head) but at or above
+ * the group's committed offset. Each lost offset is counted once, however many refreshes
+ * see it. Not thread-safe: only the refresher touches it.
+ *
+ * @author kafka-resilience
+ */
+final class LossTracker {
+
+	private static final Duration KEEP = Duration.ofHours(1);
+
+	private final Map<TopicPartition, Long> countedUpTo = new HashMap<>();
+
+	private final Deque<Loss> recent = new ArrayDeque<>();
+
+	private long total;
+
+	/**
+	 * Compare committed offsets with log starts.
+	 * @param now when the offsets were read
+	 * @param committed the group's committed offsets
+	 * @param starts log start offsets
+	 */
+	void observe(Instant now, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> starts) {
+		committed.forEach((partition, offset) -> {
+			Long start = starts.get(partition);
+			if (start != null && offset < start) {
+				long from = Math.max(offset, this.countedUpTo.getOrDefault(partition, Long.MIN_VALUE));
+				if (from < start) {
+					this.recent.addLast(new Loss(now, partition, from, start));
+					this.total += start - from;
+					this.countedUpTo.put(partition, start);
+				}
+			}
+		});
+		Instant cutoff = now.minus(KEEP);
+		while (!this.recent.isEmpty() && this.recent.peekFirst().time().isBefore(cutoff)) {
+			this.recent.removeFirst();
+		}
+	}
+
+	/**
+	 * Losses seen in the last hour, oldest first.
+	 * @return the losses
+	 */
+	List<Loss> recent() {
+		return List.copyOf(this.recent);
+	}
+
+	/**
+	 * Records lost since this application started.
+	 * @return the count
+	 */
+	long total() {
+		return this.total;
+	}
+
+	/**
+	 * Records of one partition deleted before the group read them.
+	 *
+	 * @param time when it was seen
+	 * @param partition the partition
+	 * @param fromOffset the first lost offset
+	 * @param toOffset the log start: the first offset still there
+	 */
+	record Loss(Instant time, TopicPartition partition, long fromOffset, long toOffset) {
+
+		long records() {
+			return this.toOffset - this.fromOffset;
+		}
+
+	}
+
+}
