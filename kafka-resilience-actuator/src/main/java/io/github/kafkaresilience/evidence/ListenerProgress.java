@@ -2,6 +2,7 @@ package io.github.kafkaresilience.evidence;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,6 +53,22 @@ public final class ListenerProgress {
 				progress.committed(offset, this.clock.millis());
 			}
 		});
+	}
+
+	/**
+	 * Offsets the listener's consumers went past without a record since the last call,
+	 * per partition.
+	 * @return the jumps, each returned once
+	 */
+	public Map<TopicPartition, List<OffsetJump>> drainJumps() {
+		Map<TopicPartition, List<OffsetJump>> jumps = new HashMap<>();
+		this.partitions.forEach((partition, progress) -> {
+			List<OffsetJump> drained = progress.drainJumps();
+			if (!drained.isEmpty()) {
+				jumps.put(partition, drained);
+			}
+		});
+		return jumps;
 	}
 
 	/**

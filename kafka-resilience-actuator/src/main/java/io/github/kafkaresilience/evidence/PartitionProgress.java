@@ -1,5 +1,8 @@
 package io.github.kafkaresilience.evidence;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @author kafka-resilience
  */
 final class PartitionProgress {
+
+	private static final int MAX_JUMPS = 16;
 
 	private long completed;
 
@@ -44,8 +49,15 @@ final class PartitionProgress {
 
 	private @Nullable String message;
 
+	private long lastSeenOffset = -1;
+
+	private long lastCommitted = -1;
+
+	private final List<OffsetJump> jumps = new ArrayList<>();
+
 	synchronized void started(long offset, long timestamp, long now, long nanos) {
 		moveOnFrom(offset, now);
+		noteJump(offset, now);
 		this.inFlightOffset = offset;
 		this.inFlightSince = now;
 		this.inFlightStartNanos = nanos;
@@ -93,6 +105,7 @@ final class PartitionProgress {
 	 * @param committed the committed offset
 	 */
 	synchronized void committed(long committed, long now) {
+		this.lastCommitted = committed;
 		if (this.failingOffset >= 0 && committed > this.failingOffset && this.inFlightOffset < 0) {
 			gaveUp(now);
 			clearFailure();
@@ -110,6 +123,31 @@ final class PartitionProgress {
 		return new PartitionEvidence(this.completed, this.failures, this.givenUp, this.lastGivenUpAt,
 				this.lastCompletedAt, this.lastRecordTimestamp, inFlight, failure, this.slowestCallNanos / 1_000_000,
 				average / 1_000_000.0);
+	}
+
+	/**
+	 * Offsets the consumer skipped since the last refresh, oldest first; each is returned
+	 * once.
+	 */
+	synchronized List<OffsetJump> drainJumps() {
+		List<OffsetJump> drained = List.copyOf(this.jumps);
+		this.jumps.clear();
+		return drained;
+	}
+
+	/**
+	 * A record further on than the next one: compaction, transaction markers, or an
+	 * offset reset. Which of them deleted records is decided against the log start later.
+	 * A jump over records the group committed past in the meantime is another member's
+	 * work, not a gap.
+	 */
+	private void noteJump(long offset, long now) {
+		long expected = this.lastSeenOffset + 1;
+		if (this.lastSeenOffset >= 0 && offset > expected && (this.lastCommitted < 0 || this.lastCommitted <= expected)
+				&& this.jumps.size() < MAX_JUMPS) {
+			this.jumps.add(new OffsetJump(expected, offset, now));
+		}
+		this.lastSeenOffset = offset;
 	}
 
 	private void moveOnFrom(long offset, long now) {

@@ -27,6 +27,10 @@ final class CapacityRules {
 
 	private static final long MAX_CREDIBLE_MS = Duration.ofDays(30).toMillis();
 
+	private static final double MIN_MEASURABLE_RATE = 0.1;
+
+	private static final int MAX_CONSUMERS = 100_000;
+
 	private CapacityRules() {
 	}
 
@@ -109,11 +113,14 @@ final class CapacityRules {
 		if (!saturated) {
 			return active;
 		}
-		if (!(consumption > 0)) {
+		double perConsumer = consumption / active;
+		// A window spent mostly rebalancing or stuck consumes next to nothing: that is
+		// not
+		// a consumer's capacity, and dividing by it would ask for absurd numbers.
+		if (!context.enoughData || context.rebalancing || perConsumer < MIN_MEASURABLE_RATE) {
 			return null;
 		}
-		double perConsumer = consumption / active;
-		return (int) Math.max(1, Math.ceil(production / perConsumer));
+		return (int) Math.min(MAX_CONSUMERS, Math.max(1, Math.ceil(production / perConsumer)));
 	}
 
 	static CapacitySignals capacity(double production, double consumption, int active, @Nullable Integer needed,

@@ -276,7 +276,8 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 			String groupId = entry.getKey();
 			GroupObservation observation = observation(groupId, view);
 			LossTracker tracker = this.losses.computeIfAbsent(groupId, (id) -> new LossTracker());
-			tracker.observe(observed, observation.committed(), observation.startOffsets());
+			tracker.observe(observed, observation.committed(), observation.startOffsets(),
+					this.locals.drainJumps(entry.getValue()));
 			groups.add(evaluate(observed, observation, current.getOrDefault(groupId, entry.getValue()), tracker));
 		}
 		this.windows.keySet().retainAll(byGroup.keySet());

@@ -46,6 +46,7 @@ final class FindingRules {
 		poisonPills(facts.partitions(), findings);
 		recordsGivenUp(context, facts.partitions(), findings);
 		recordsLost(context, findings);
+		openTransactions(context, facts.partitions(), findings);
 		paused(facts.partitions(), findings);
 		partitionLimit(facts, findings);
 		listenerStates(context, findings);
@@ -190,7 +191,7 @@ final class FindingRules {
 		long records = losses.stream().mapToLong(LossTracker.Loss::records).sum();
 		String where = losses.stream()
 			.map((loss) -> Diagnoses.name(loss.partition()) + " offsets " + loss.fromOffset() + "-"
-					+ (loss.toOffset() - 1))
+					+ (loss.toOffset() - 1) + (loss.reset() ? " (skipped by this consumer's auto.offset.reset)" : ""))
 			.distinct()
 			.limit(5)
 			.collect(Collectors.joining(", "));
@@ -199,6 +200,34 @@ final class FindingRules {
 				+ "): retention, deleteRecords or compaction moved the log start past the committed offset. They are "
 				+ "lost to this group. Keep retention.ms well above the group's worst time behind, or alert on lag "
 				+ "in time."));
+	}
+
+	/**
+	 * Under read_committed the consumer stops at the last stable offset: records written
+	 * after it by a transaction still open are lag the consumer cannot read, for as long
+	 * as the transaction stays open.
+	 */
+	private static void openTransactions(GroupContext context, List<PartitionSignals> partitions,
+			List<Finding> findings) {
+		if (!context.readCommitted || !context.enoughData) {
+			return;
+		}
+		List<String> held = new ArrayList<>();
+		for (PartitionSignals partition : partitions) {
+			TopicPartition tp = new TopicPartition(partition.topic(), partition.partition());
+			Long positionLag = context.positionLag(tp);
+			if (positionLag != null && positionLag == 0 && partition.lag() > 1 && context.referenceLag(tp) > 1) {
+				held.add(partition.topic() + "-" + partition.partition() + " (" + partition.lag() + " records)");
+			}
+		}
+		if (!held.isEmpty()) {
+			findings.add(new Finding(Severity.WARN, "open-transaction", "The consumer has read up to the last stable "
+					+ "offset, but records behind it wait for a transaction that has been open for at least "
+					+ context.trendSpan().toSeconds() + " s: "
+					+ String.join(", ", held.subList(0, Math.min(5, held.size())))
+					+ ". A read_committed group cannot read past an open transaction; find the producer that left it "
+					+ "open (it commits, aborts, or times out after its transaction.timeout.ms)."));
+		}
 	}
 
 	private static void paused(List<PartitionSignals> partitions, List<Finding> findings) {

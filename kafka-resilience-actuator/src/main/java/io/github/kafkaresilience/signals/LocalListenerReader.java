@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import io.github.kafkaresilience.consumers.ListenerSettings;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.evidence.ListenerProgress;
+import io.github.kafkaresilience.evidence.OffsetJump;
 import io.github.kafkaresilience.evidence.PartitionEvidence;
 import io.github.kafkaresilience.evidence.PauseRecorder;
 import io.github.kafkaresilience.evidence.ProgressRegistry;
@@ -100,6 +101,22 @@ final class LocalListenerReader {
 			this.progress.find(listener.listenerId())
 				.ifPresent((progress) -> progress.committed(committed.getOrDefault(listener.groupId(), Map.of())));
 		}
+	}
+
+	/**
+	 * Offset jumps of a group's listeners since the last call.
+	 * @param listeners the group's listeners
+	 * @return the jumps per partition
+	 */
+	Map<TopicPartition, List<OffsetJump>> drainJumps(List<LocalListener> listeners) {
+		Map<TopicPartition, List<OffsetJump>> jumps = new HashMap<>();
+		for (LocalListener listener : listeners) {
+			this.progress.find(listener.listenerId())
+				.ifPresent((progress) -> progress.drainJumps()
+					.forEach((partition, drained) -> jumps.computeIfAbsent(partition, (tp) -> new ArrayList<>())
+						.addAll(drained)));
+		}
+		return jumps;
 	}
 
 	private LocalListener read(MessageListenerContainer container, String listenerId, String groupId) {

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.kafkaresilience.evidence.OffsetJump;
+
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -35,20 +37,44 @@ final class LossTracker {
 	 * @param starts log start offsets
 	 */
 	void observe(Instant now, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> starts) {
+		observe(now, committed, starts, Map.of());
+	}
+
+	/**
+	 * Compare committed offsets, and the offsets this application's consumers jumped over
+	 * (an {@code auto.offset.reset} after the records were deleted), with log starts.
+	 * @param now when the offsets were read
+	 * @param committed the group's committed offsets
+	 * @param starts log start offsets
+	 * @param jumps offsets the local consumers went past without a record
+	 */
+	void observe(Instant now, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> starts,
+			Map<TopicPartition, List<OffsetJump>> jumps) {
+		jumps.forEach((partition, seen) -> {
+			Long start = starts.get(partition);
+			if (start != null) {
+				seen.forEach(
+						(jump) -> count(now, partition, jump.fromOffset(), Math.min(jump.toOffset(), start), true));
+			}
+		});
 		committed.forEach((partition, offset) -> {
 			Long start = starts.get(partition);
-			if (start != null && offset < start) {
-				long from = Math.max(offset, this.countedUpTo.getOrDefault(partition, Long.MIN_VALUE));
-				if (from < start) {
-					this.recent.addLast(new Loss(now, partition, from, start));
-					this.total += start - from;
-					this.countedUpTo.put(partition, start);
-				}
+			if (start != null) {
+				count(now, partition, offset, start, false);
 			}
 		});
 		Instant cutoff = now.minus(KEEP);
 		while (!this.recent.isEmpty() && this.recent.peekFirst().time().isBefore(cutoff)) {
 			this.recent.removeFirst();
+		}
+	}
+
+	private void count(Instant now, TopicPartition partition, long fromOffset, long toOffset, boolean reset) {
+		long from = Math.max(fromOffset, this.countedUpTo.getOrDefault(partition, Long.MIN_VALUE));
+		if (from < toOffset) {
+			this.recent.addLast(new Loss(now, partition, from, toOffset, reset));
+			this.total += toOffset - from;
+			this.countedUpTo.put(partition, toOffset);
 		}
 	}
 
@@ -75,8 +101,11 @@ final class LossTracker {
 	 * @param partition the partition
 	 * @param fromOffset the first lost offset
 	 * @param toOffset the log start: the first offset still there
+	 * @param reset whether this application's consumer was seen jumping over them (its
+	 * {@code auto.offset.reset}), rather than the committed offset found below the log
+	 * start
 	 */
-	record Loss(Instant time, TopicPartition partition, long fromOffset, long toOffset) {
+	record Loss(Instant time, TopicPartition partition, long fromOffset, long toOffset, boolean reset) {
 
 		long records() {
 			return this.toOffset - this.fromOffset;

@@ -14,6 +14,7 @@ import io.github.kafkaresilience.consumers.EffectiveSetting;
 import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.consumers.ListenerSettings;
 import io.github.kafkaresilience.consumers.SettingSource;
+import io.github.kafkaresilience.evidence.OffsetJump;
 import io.github.kafkaresilience.evidence.PartitionEvidence;
 import io.github.kafkaresilience.rebalance.RebalanceEvent;
 import io.github.kafkaresilience.rebalance.RebalanceEventType;
@@ -436,7 +437,7 @@ class GroupEvaluatorTests {
 	@Test
 	void recordsDeletedBeforeTheyWereReadAreAnErrorWithTheCount() {
 		sample(0, Map.of(P0, 10L, P1, 0L), Map.of(P0, 100L, P1, 0L));
-		this.losses = List.of(new LossTracker.Loss(T0, P0, 10, 60));
+		this.losses = List.of(new LossTracker.Loss(T0, P0, 10, 60, false));
 		GroupSignals group = evaluate();
 		assertThat(group.findings()).filteredOn((finding) -> finding.code().equals("records-lost"))
 			.singleElement()
@@ -451,6 +452,17 @@ class GroupEvaluatorTests {
 		tracker.observe(T0.plusSeconds(20), Map.of(P0, 10L), Map.of(P0, 80L));
 		assertThat(tracker.total()).isEqualTo(70);
 		assertThat(tracker.recent()).hasSize(2);
+	}
+
+	@Test
+	void offsetResetPastDeletedRecordsCountsOnlyTheDeletedOnesAndOnce() {
+		LossTracker tracker = new LossTracker();
+		// The consumer had read up to 39 and committed 30; retention moved the log start
+		// to 60 and auto.offset.reset took it there.
+		tracker.observe(T0, Map.of(P0, 30L), Map.of(P0, 60L), Map.of(P0, List.of(new OffsetJump(40, 60, 0))));
+		tracker.observe(T0.plusSeconds(10), Map.of(P0, 30L), Map.of(P0, 60L), Map.of());
+		assertThat(tracker.total()).isEqualTo(20);
+		assertThat(tracker.recent()).singleElement().satisfies((loss) -> assertThat(loss.reset()).isTrue());
 	}
 
 	@Test

@@ -63,6 +63,34 @@ class ConsumerSignalsOnLiveBrokerTests extends EmbeddedBrokerTests {
 	}
 
 	@Test
+	void memberOfAnotherInstanceThatStopsProgressingIsNamedFromHereWhileThisInstanceStaysOk() {
+		String topic = this.kafka.topic(4);
+		String group = "stalled-" + topic;
+		ConfigurableApplicationContext here = start(topic, group);
+		ConfigurableApplicationContext there = start(topic, group);
+		this.kafka.awaitStableMembers(group, 2);
+		ConsumerApp.Control control = there.getBean(ConsumerApp.Control.class);
+		control.block();
+		try {
+			for (int partition = 0; partition < 4; partition++) {
+				this.kafka.produce(topic, partition, 50, "value");
+			}
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+				GroupSignals seen = group(here, group);
+				assertThat(seen.status()).isEqualTo(Verdict.STUCK);
+				assertThat(seen.localStatus()).isEqualTo(Verdict.OK);
+				assertThat(seen.diagnosis()).contains("has made no progress on any of its partitions")
+					.contains("session.timeout.ms (45000 ms)");
+			});
+			assertThat(group(there, group).localStatus()).isEqualTo(Verdict.STUCK);
+			assertThat(group(there, group).diagnosis()).contains("has not returned");
+		}
+		finally {
+			control.release();
+		}
+	}
+
+	@Test
 	void containerStoppedOnRequestIsStoppedButNotDown() throws Exception {
 		String topic = this.kafka.topic(2);
 		String group = "stopped-" + topic;

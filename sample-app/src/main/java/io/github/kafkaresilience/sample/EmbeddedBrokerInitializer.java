@@ -50,6 +50,11 @@ public class EmbeddedBrokerInitializer implements ApplicationContextInitializer<
 		}
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
 		broker.brokerProperties(BROKER_PROPERTIES);
+		// The test kit publishes the address as the system property
+		// spring.kafka.bootstrap-servers by default: a second context in this JVM (a
+		// test, a devtools restart) would then connect to this broker, or to it after it
+		// stopped, instead of starting its own.
+		broker.brokerListProperty("sample.embedded-broker.bootstrap-servers");
 		// Kafka's test kit deletes its data directories in JVM shutdown hooks, which run
 		// alongside Spring's and pull the files from under the broker while it is still
 		// running. Take those clean-ups over and run them once the broker has stopped.

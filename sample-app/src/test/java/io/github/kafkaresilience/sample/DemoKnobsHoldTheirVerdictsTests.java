@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +46,12 @@ class DemoKnobsHoldTheirVerdictsTests {
 		knobs.put("SLOW", client(start()));
 		knobs.put("STUCK", client(start()));
 		knobs.put("STOPPED", client(start()));
-		knobs.values().forEach((client) -> client.awaitStatus("OK"));
+		knobs.values().forEach((client) -> awaitStatus("OK", client));
 
 		knobs.get("SLOW").post("/demo/processing-delay?ms=100");
 		knobs.get("STUCK").post("/demo/stuck?enabled=true");
 		knobs.get("STOPPED").post("/demo/stop");
-		knobs.forEach((verdict, client) -> client.awaitStatus(verdict));
+		knobs.forEach(DemoKnobsHoldTheirVerdictsTests::awaitStatus);
 
 		Map<String, List<String>> seen = new LinkedHashMap<>();
 		knobs.keySet().forEach((verdict) -> seen.put(verdict, new ArrayList<>()));
@@ -70,10 +71,20 @@ class DemoKnobsHoldTheirVerdictsTests {
 			.contains("processing is slower than production");
 	}
 
+	private static void awaitStatus(String verdict, SampleAppClient client) {
+		try {
+			client.awaitStatus(verdict);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("No " + verdict + " within a minute; the group now: " + client.group(), ex);
+		}
+	}
+
 	private ConfigurableApplicationContext start() {
+		// Arguments, not default properties: application.yml's port 8080 would win over
+		// those.
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleApplication.class)
-			.properties("server.port=0", "spring.main.banner-mode=off")
-			.run();
+			.run("--server.port=0", "--spring.main.banner-mode=off");
 		this.apps.add(app);
 		return app;
 	}
