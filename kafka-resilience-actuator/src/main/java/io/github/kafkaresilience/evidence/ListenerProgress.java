@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Progress of one listener's records, per partition.
@@ -20,25 +21,30 @@ public final class ListenerProgress {
 
 	private final Clock clock;
 
+	private final ThreadLocal<Last> last = ThreadLocal.withInitial(Last::new);
+
 	ListenerProgress(Clock clock) {
 		this.clock = clock;
 	}
 
 	void started(ConsumerRecord<?, ?> record) {
-		progress(record).started(record.offset(), record.timestamp(), this.clock.millis(), System.nanoTime());
+		progress(record).started(record.offset(), record.timestamp());
+	}
+
+	void startedBatch(ConsumerRecord<?, ?> record) {
+		progress(record).startedBatch(record.offset(), record.timestamp(), this.clock.millis(), System.nanoTime());
 	}
 
 	void succeeded(ConsumerRecord<?, ?> record, int records) {
-		progress(record).succeeded(record.offset(), record.timestamp(), this.clock.millis(), System.nanoTime(),
-				records);
+		progress(record).succeeded(record.offset(), record.timestamp(), records, this.clock.millis());
 	}
 
 	void failed(ConsumerRecord<?, ?> record, Throwable exception) {
-		progress(record).failed(record.offset(), exception, this.clock.millis(), System.nanoTime());
+		progress(record).failed(record.offset(), exception, this.clock.millis());
 	}
 
 	void abandoned(ConsumerRecord<?, ?> record) {
-		progress(record).abandoned(System.nanoTime());
+		progress(record).abandoned();
 	}
 
 	/**
@@ -77,14 +83,37 @@ public final class ListenerProgress {
 	 */
 	public Map<TopicPartition, PartitionEvidence> snapshot() {
 		Map<TopicPartition, PartitionEvidence> evidence = new HashMap<>();
-		this.partitions.forEach((partition, progress) -> evidence.put(partition, progress.snapshot()));
+		long now = this.clock.millis();
+		this.partitions.forEach((partition, progress) -> evidence.put(partition, progress.snapshot(now)));
 		return evidence;
 	}
 
 	private PartitionProgress progress(ConsumerRecord<?, ?> record) {
+		// Records of one partition come in runs on one thread: the last partition is
+		// almost always the one asked for, and is found without a lookup or allocation.
+		Last last = this.last.get();
+		if (last.partition == record.partition() && record.topic().equals(last.topic) && last.progress != null) {
+			return last.progress;
+		}
 		TopicPartition key = new TopicPartition(record.topic(), record.partition());
-		PartitionProgress progress = this.partitions.get(key);
-		return (progress != null) ? progress : this.partitions.computeIfAbsent(key, (tp) -> new PartitionProgress());
+		PartitionProgress progress = this.partitions.computeIfAbsent(key, (tp) -> new PartitionProgress());
+		last.topic = record.topic();
+		last.partition = record.partition();
+		last.progress = progress;
+		return progress;
+	}
+
+	/**
+	 * The partition a consumer thread touched last.
+	 */
+	private static final class Last {
+
+		private @Nullable String topic;
+
+		private int partition = -1;
+
+		private @Nullable PartitionProgress progress;
+
 	}
 
 }

@@ -30,7 +30,7 @@ final class ProgressBatchInterceptor<K, V> implements BatchInterceptor<K, V> {
 	@Override
 	public ConsumerRecords<K, V> intercept(ConsumerRecords<K, V> records, Consumer<K, V> consumer) {
 		for (TopicPartition partition : records.partitions()) {
-			this.progress.started(records.records(partition).get(0));
+			this.progress.startedBatch(records.records(partition).get(0));
 		}
 		return records;
 	}

@@ -120,14 +120,17 @@ final class FindingRules {
 			return;
 		}
 		int maxPollRecords = maxPollRecords(context).orElse(ConsumerConfig.DEFAULT_MAX_POLL_RECORDS);
-		double perRecordMs = context.input.listeners()
-			.stream()
-			.flatMap((listener) -> listener.evidence().progress().values().stream())
-			.mapToDouble((evidence) -> evidence.averageRecordMs())
-			.max()
-			.orElse(0);
-		double worstBatchMs = Math.max((poll.timeBetweenPollMaxMs() != null) ? poll.timeBetweenPollMaxMs() : 0,
-				perRecordMs * maxPollRecords);
+		double pollMaxMs = (poll.timeBetweenPollMaxMs() != null) ? poll.timeBetweenPollMaxMs() : 0;
+		// Batch listeners are timed per record; for record listeners the longest time
+		// between polls over a full batch is the measure.
+		double perRecordMs = Math.max(pollMaxMs / maxPollRecords,
+				context.input.listeners()
+					.stream()
+					.flatMap((listener) -> listener.evidence().progress().values().stream())
+					.mapToDouble((evidence) -> evidence.averageRecordMs())
+					.max()
+					.orElse(0));
+		double worstBatchMs = Math.max(pollMaxMs, perRecordMs * maxPollRecords);
 		long interval = poll.maxPollIntervalMs();
 		StringBuilder fix = new StringBuilder();
 		if (perRecordMs > 0) {

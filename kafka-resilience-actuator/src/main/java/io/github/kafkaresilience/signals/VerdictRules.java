@@ -29,8 +29,9 @@ final class VerdictRules {
 
 	static Judgement judge(GroupContext context, List<PartitionAssessment> assessed, LagSignals lag, PollSignals poll) {
 		return Stream
-			.<Supplier<@Nullable Judgement>>of(() -> failedListener(context), () -> rebalancing(context),
-					() -> pollLoopBlocked(context, poll), () -> emptyGroup(context, lag, poll))
+			.<Supplier<@Nullable Judgement>>of(() -> failedListener(context), () -> pollLoopBlocked(context, poll),
+					() -> stuckCall(context, assessed), () -> rebalancing(context),
+					() -> emptyGroup(context, lag, poll))
 			.map(Supplier::get)
 			.filter(Objects::nonNull)
 			.findFirst()
