@@ -51,16 +51,39 @@ final class CapacityRules {
 		if (seen != null) {
 			return seen;
 		}
-		double rate = LagWindow.slopePerSecond(context.samples, (sample) -> sample.consumed(assessed.partition()));
-		if (!(rate > 0) && groupConsumption > 0 && lagging > 0) {
-			// A partition waiting its turn gets the group's pace per lagging partition.
+		// With records arriving at a steady rate, the oldest unread one arrived lag ÷
+		// that
+		// rate ago, however fast the consumer is. Only when nothing arrives is the
+		// consumption rate the measure; a partition waiting its turn gets the group's
+		// pace.
+		TopicPartition partition = assessed.partition();
+		double rate = LagWindow.slopePerSecond(context.samples, (sample) -> sample.ends().getOrDefault(partition, 0L));
+		if (!(rate >= MIN_MEASURABLE_RATE)) {
+			rate = LagWindow.slopePerSecond(context.samples, (sample) -> sample.consumed(partition));
+		}
+		if (!(rate >= MIN_MEASURABLE_RATE) && groupConsumption > 0 && lagging > 0) {
 			rate = groupConsumption / lagging;
 		}
-		if (!(rate > 0)) {
+		if (!(rate >= MIN_MEASURABLE_RATE)) {
 			return null;
 		}
 		long estimate = Math.round(assessed.lag() / rate * 1000);
+		Long sinceCaughtUp = sinceLastCaughtUp(context, partition);
+		if (sinceCaughtUp != null) {
+			// Everything unread arrived after the partition last had no lag.
+			estimate = Math.min(estimate, sinceCaughtUp);
+		}
 		return (estimate <= MAX_CREDIBLE_MS) ? new TimeBehind(estimate, ESTIMATE) : null;
+	}
+
+	private static @Nullable Long sinceLastCaughtUp(GroupContext context, TopicPartition partition) {
+		Long since = null;
+		for (Sample sample : context.samples) {
+			if (sample.lag().getOrDefault(partition, 0L) == 0) {
+				since = context.now.toEpochMilli() - sample.time().toEpochMilli();
+			}
+		}
+		return since;
 	}
 
 	/**

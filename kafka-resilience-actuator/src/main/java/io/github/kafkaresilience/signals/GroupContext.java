@@ -192,14 +192,27 @@ final class GroupContext {
 		if (this.reference == null || this.latest == null) {
 			return null;
 		}
-		// Paused partitions fill up on purpose; their growth says nothing about speed.
+		// Paused partitions fill up on purpose, and lag behind an open transaction cannot
+		// be
+		// read: their growth says nothing about speed.
 		long change = 0;
 		for (Map.Entry<TopicPartition, Long> entry : this.latest.lag().entrySet()) {
-			if (!this.pausedSince.containsKey(entry.getKey())) {
+			if (!this.pausedSince.containsKey(entry.getKey()) && !positionAtEnd(entry.getKey())) {
 				change += entry.getValue() - this.reference.lag().getOrDefault(entry.getKey(), 0L);
 			}
 		}
 		return change;
+	}
+
+	/**
+	 * Under read_committed, the consumer's own position has reached the end it may read,
+	 * so what lag remains is commit markers, aborted records, or a transaction still
+	 * open: lag no consumer can take, which says nothing about its speed.
+	 */
+	boolean positionAtEnd(TopicPartition partition) {
+		Long lag = this.positionLag.get(partition);
+		PartitionEvidence seen = this.evidence.get(partition);
+		return this.readCommitted && lag != null && lag == 0 && (seen == null || seen.inFlight() == null);
 	}
 
 	/**

@@ -184,9 +184,23 @@ final class LocalListenerReader {
 		}
 	}
 
+	/**
+	 * Paused on request or actually paused. A concurrent container hands
+	 * {@code pausePartition} to its child containers and does not answer
+	 * {@code isPartitionPauseRequested} for them, so the children are asked; a partition
+	 * Spring Kafka paused itself (a back-off) shows in {@code isPartitionPaused}.
+	 */
 	private static boolean pauseRequested(MessageListenerContainer container, TopicPartition partition) {
 		try {
-			return container.isPartitionPauseRequested(partition);
+			if (container.isPartitionPauseRequested(partition) || container.isPartitionPaused(partition)) {
+				return true;
+			}
+			if (container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent) {
+				return concurrent.getContainers()
+					.stream()
+					.anyMatch((child) -> child.isPartitionPauseRequested(partition));
+			}
+			return false;
 		}
 		catch (UnsupportedOperationException ex) {
 			return false;

@@ -73,7 +73,7 @@ final class PartitionRules {
 		if (!context.enoughData) {
 			return Cause.COLLECTING;
 		}
-		if (positionCaughtUp(context, partition) || markerOnly(context, partition, lag)) {
+		if (context.positionAtEnd(partition) || markerOnly(context, partition, lag)) {
 			return Cause.ONLY_MARKERS;
 		}
 		if (progressing(context, partition)) {
@@ -131,17 +131,6 @@ final class PartitionRules {
 	}
 
 	/**
-	 * The consumer's own position has reached the end it may read, so what lag remains is
-	 * commit markers or aborted records of transactions, not unread records.
-	 */
-	private static boolean positionCaughtUp(GroupContext context, TopicPartition partition) {
-		Long positionLag = context.positionLag(partition);
-		PartitionEvidence evidence = context.evidence(partition);
-		return context.readCommitted && positionLag != null && positionLag == 0
-				&& (evidence == null || evidence.inFlight() == null);
-	}
-
-	/**
 	 * Under read_committed a partition that nothing was written to and that lags by one
 	 * offset is most likely waiting on the last transaction's commit marker, which a
 	 * consumer never commits past on its own.
@@ -171,7 +160,7 @@ final class PartitionRules {
 			}
 			long lag = context.lag(partition);
 			if (lag > 0 && context.referenceLag(partition) > 0 && !markerOnly(context, partition, lag)
-					&& !positionCaughtUp(context, partition) && context.pausedSince(partition) == null) {
+					&& !context.positionAtEnd(partition) && context.pausedSince(partition) == null) {
 				waitingRecords = true;
 			}
 		}

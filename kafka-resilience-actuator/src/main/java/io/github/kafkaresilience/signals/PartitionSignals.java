@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param owner the member that owns the partition, or {@code null} when none does
  * @param logStartOffset the log start offset, or {@code null} when unknown
  * @param timeBehindMs how far behind in time: the age of the oldest unprocessed record
- * when this application holds it, else lag divided by the measured consumption rate;
- * {@code null} when neither is known
+ * when this application holds it, else lag divided by the rate records arrive (or are
+ * consumed, when none arrive); {@code null} when neither is known
  * @param timeBehindSource {@code record-timestamp} or {@code estimate}, or {@code null}
  * @param failure the record that keeps failing in this application's listener, or
  * {@code null}

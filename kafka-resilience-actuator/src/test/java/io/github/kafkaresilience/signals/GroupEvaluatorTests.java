@@ -479,7 +479,7 @@ class GroupEvaluatorTests {
 	}
 
 	@Test
-	void timeBehindIsLagOverTheConsumptionRateWhenNoRecordIsInHand() {
+	void timeBehindIsLagOverTheArrivalRateWhenNoRecordIsInHand() {
 		for (int i = 0; i <= 6; i++) {
 			sample(i * 10, Map.of(P0, 100L * i, P1, 0L), Map.of(P0, 100L * i + 500, P1, 0L));
 		}

@@ -49,7 +49,18 @@ public class ConsumerApp {
 	 * @return the running application
 	 */
 	static ConfigurableApplicationContext start(String bootstrapServers, String... properties) {
-		return start(WebApplicationType.NONE, bootstrapServers, properties);
+		return start(ConsumerApp.class, bootstrapServers, properties);
+	}
+
+	/**
+	 * Start another test application class with the same base properties as this one.
+	 * @param application the application class
+	 * @param bootstrapServers the broker
+	 * @param properties {@code key=value} pairs
+	 * @return the running application
+	 */
+	static ConfigurableApplicationContext start(Class<?> application, String bootstrapServers, String... properties) {
+		return start(application, WebApplicationType.NONE, bootstrapServers, properties);
 	}
 
 	/**
@@ -64,11 +75,11 @@ public class ConsumerApp {
 				"management.endpoints.web.exposure.include=health,kafkaconsumers,prometheus",
 				"management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always"));
 		all.addAll(List.of(properties));
-		return start(WebApplicationType.SERVLET, bootstrapServers, all.toArray(String[]::new));
+		return start(ConsumerApp.class, WebApplicationType.SERVLET, bootstrapServers, all.toArray(String[]::new));
 	}
 
-	private static ConfigurableApplicationContext start(WebApplicationType type, String bootstrapServers,
-			String... properties) {
+	private static ConfigurableApplicationContext start(Class<?> application, WebApplicationType type,
+			String bootstrapServers, String... properties) {
 		List<String> all = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + bootstrapServers,
 				"spring.kafka.consumer.auto-offset-reset=earliest", "app.listener-id=orders",
 				"logging.level.org.apache.kafka=WARN", "logging.level.org.springframework.kafka=WARN",
@@ -79,7 +90,7 @@ public class ConsumerApp {
 			int split = property.indexOf('=');
 			defaults.put(property.substring(0, split), property.substring(split + 1));
 		}
-		return new SpringApplicationBuilder(ConsumerApp.class).web(type).properties(defaults).run();
+		return new SpringApplicationBuilder(application).web(type).properties(defaults).run();
 	}
 
 	static class Listener {
