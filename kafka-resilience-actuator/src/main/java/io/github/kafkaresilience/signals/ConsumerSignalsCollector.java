@@ -6,31 +6,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
-import io.github.kafkaresilience.consumers.ListenerSettings;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.evidence.PauseRecorder;
 import io.github.kafkaresilience.evidence.ProgressRegistry;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -65,6 +58,8 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 	private final Clock clock;
 
 	private final Instant createdAt;
+
+	private final OutageSnapshots outage;
 
 	private final Map<String, LagWindow> windows = new HashMap<>();
 
@@ -106,6 +101,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		this.history = history;
 		this.incidents = incidents;
 		this.settings = settings;
+		this.outage = new OutageSnapshots(history, incidents, settings);
 		this.clock = clock;
 		this.createdAt = clock.instant();
 	}
@@ -224,7 +220,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		catch (Exception ex) {
 			this.failures++;
 			this.broker.failed();
-			next = failed(started, byGroup, ex);
+			next = this.outage.snapshot(started, byGroup, ex, this.snapshot);
 		}
 		this.refreshes++;
 		this.lastRefreshMs = Duration.between(started, this.clock.instant()).toMillis();
@@ -250,17 +246,8 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		Map<String, Set<String>> topics = new TreeMap<>();
 		Map<String, Set<Pattern>> patterns = new TreeMap<>();
 		byGroup.forEach((groupId, listeners) -> {
-			Set<String> named = new HashSet<>();
-			Set<Pattern> subscribed = new HashSet<>();
-			for (LocalListener listener : listeners) {
-				named.addAll(this.locals.topics(listener.listenerId()));
-				Pattern pattern = this.locals.pattern(listener.listenerId());
-				if (pattern != null) {
-					subscribed.add(pattern);
-				}
-			}
-			topics.put(groupId, named);
-			patterns.put(groupId, subscribed);
+			topics.put(groupId, this.locals.topics(listeners));
+			patterns.put(groupId, this.locals.patterns(listeners));
 		});
 		BrokerView view = this.broker.read(topics, patterns);
 
@@ -274,7 +261,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		List<GroupSignals> groups = new ArrayList<>();
 		for (Map.Entry<String, List<LocalListener>> entry : byGroup.entrySet()) {
 			String groupId = entry.getKey();
-			GroupObservation observation = observation(groupId, view);
+			GroupObservation observation = GroupObservations.of(groupId, view);
 			LossTracker tracker = this.losses.computeIfAbsent(groupId, (id) -> new LossTracker());
 			tracker.observe(observed, observation.committed(), observation.startOffsets(),
 					this.locals.drainJumps(entry.getValue()));
@@ -288,12 +275,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 	private GroupSignals evaluate(Instant now, GroupObservation observation, List<LocalListener> listeners,
 			LossTracker tracker) {
 		Map<TopicPartition, Long> lag = new HashMap<>();
-		for (TopicPartition partition : observation.partitions()) {
-			long end = observation.endOffsets().getOrDefault(partition, 0L);
-			Long committed = observation.committed().get(partition);
-			long from = (committed != null) ? committed : observation.startOffsets().getOrDefault(partition, 0L);
-			lag.put(partition, Math.max(0, end - from));
-		}
+		observation.partitions().forEach((partition) -> lag.put(partition, observation.lag(partition)));
 		LagWindow window = this.windows.computeIfAbsent(observation.groupId(), (id) -> new LagWindow());
 		window.add(new LagWindow.Sample(now, lag, observation.committed(), observation.endOffsets()),
 				this.settings.window());
@@ -303,89 +285,11 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 				this.incidents.forGroup(groupId), this.settings, tracker.recent(), tracker.total()));
 	}
 
-	private SignalsSnapshot failed(Instant now, Map<String, List<LocalListener>> byGroup, Exception ex) {
-		Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
-		String error = cause.getClass().getSimpleName()
-				+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
-		if (ex instanceof TimeoutException) {
-			error = "broker did not answer within " + this.settings.requestTimeout().toMillis() + " ms";
-		}
-		logger.debug("kafka-resilience: consumer signals refresh failed: {}", error);
-		SignalsSnapshot previous = this.snapshot;
-		String since = (previous.refreshedAt() != null) ? " Showing data from " + previous.refreshedAt() + "."
-				: " No broker data yet.";
-		List<GroupSignals> groups = new ArrayList<>();
-		for (Map.Entry<String, List<LocalListener>> entry : byGroup.entrySet()) {
-			String groupId = entry.getKey();
-			// What the application knows about itself stays current; what only the broker
-			// knows stays as last seen.
-			GroupObservation unknown = new GroupObservation(groupId, "Unknown", protocol(entry.getValue()), List.of(),
-					Set.of(), Map.of(), Map.of(), Map.of());
-			GroupSignals local = GroupEvaluator.evaluate(new GroupEvaluator.Input(now, unknown, List.of(),
-					entry.getValue(), this.history.events(groupId), this.history.rebalances(groupId),
-					this.history.rebalanceTimes(groupId), this.incidents.forGroup(groupId), this.settings));
-			GroupSignals last = previous.group(groupId).orElse(local);
-			boolean failed = entry.getValue().stream().anyMatch(LocalListener::failed);
-			Verdict status = failed ? Verdict.STOPPED : Verdict.UNKNOWN;
-			String diagnosis = "Broker unreachable (" + error + "): the verdict is unknown." + since;
-			if (failed) {
-				diagnosis = local.diagnosis() + " The broker is unreachable too (" + error + ").";
-			}
-			groups.add(new GroupSignals(groupId, status, status, diagnosis, last.protocol(), last.lag(),
-					local.rebalances(), local.poll(), last.membership(), local.findings(), local.listeners(),
-					last.capacity(), last.losses()));
-		}
-		return new SignalsSnapshot(previous.refreshedAt(), now, error, groups);
-	}
-
 	private static Map<String, List<LocalListener>> byGroup(List<LocalListener> listeners) {
 		Map<String, List<LocalListener>> byGroup = new TreeMap<>();
 		listeners.forEach(
 				(listener) -> byGroup.computeIfAbsent(listener.groupId(), (id) -> new ArrayList<>()).add(listener));
 		return byGroup;
-	}
-
-	private static String protocol(List<LocalListener> listeners) {
-		return listeners.stream()
-			.map(LocalListener::settings)
-			.filter((settings) -> settings != null)
-			.map(ListenerSettings::protocol)
-			.findFirst()
-			.orElse("classic");
-	}
-
-	private static GroupObservation observation(String groupId, BrokerView view) {
-		ConsumerGroupDescription description = view.descriptions().get(groupId);
-		Set<String> groupTopics = view.topicsByGroup().getOrDefault(groupId, Set.of());
-		Set<TopicPartition> partitions = new HashSet<>();
-		view.partitions().stream().filter((tp) -> groupTopics.contains(tp.topic())).forEach(partitions::add);
-		Map<TopicPartition, Long> committed = new HashMap<>();
-		view.committed().getOrDefault(groupId, Map.of()).forEach((tp, offset) -> {
-			if (partitions.contains(tp)) {
-				committed.put(tp, offset);
-			}
-		});
-		List<GroupObservation.Member> members = new ArrayList<>();
-		String state = "Unknown";
-		String protocol = "classic";
-		if (description != null) {
-			state = description.groupState().toString();
-			protocol = (description.type() == GroupType.CONSUMER) ? "consumer" : "classic";
-			for (MemberDescription member : description.members()) {
-				members.add(new GroupObservation.Member(member.clientId(), member.groupInstanceId().orElse(null),
-						member.host(), member.assignment().topicPartitions()));
-			}
-		}
-		Map<TopicPartition, Long> ends = new HashMap<>();
-		Map<TopicPartition, Long> starts = new HashMap<>();
-		for (TopicPartition partition : partitions) {
-			ends.put(partition, view.endOffsets().getOrDefault(partition, 0L));
-			Long start = view.startOffsets().get(partition);
-			if (start != null) {
-				starts.put(partition, start);
-			}
-		}
-		return new GroupObservation(groupId, state, protocol, members, partitions, committed, ends, starts);
 	}
 
 }

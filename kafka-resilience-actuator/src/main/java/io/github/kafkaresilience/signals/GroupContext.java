@@ -139,11 +139,7 @@ final class GroupContext {
 	}
 
 	long lag(TopicPartition partition) {
-		GroupObservation observation = observation();
-		long end = observation.endOffsets().getOrDefault(partition, 0L);
-		Long committed = observation.committed().get(partition);
-		long from = (committed != null) ? committed : observation.startOffsets().getOrDefault(partition, 0L);
-		return Math.max(0, end - from);
+		return observation().lag(partition);
 	}
 
 	/**

@@ -33,6 +33,19 @@ public record GroupObservation(String groupId, String state, String protocol, Li
 	}
 
 	/**
+	 * The one lag formula: records between the committed offset (the log start when the
+	 * group never committed) and the log end, never negative.
+	 * @param partition the partition
+	 * @return the lag
+	 */
+	public long lag(TopicPartition partition) {
+		long end = this.endOffsets.getOrDefault(partition, 0L);
+		Long committed = this.committed.get(partition);
+		long from = (committed != null) ? committed : this.startOffsets.getOrDefault(partition, 0L);
+		return Math.max(0, end - from);
+	}
+
+	/**
 	 * A member as the broker describes it.
 	 *
 	 * @param clientId the member's client id

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,12 +84,27 @@ final class LocalListenerReader {
 		return listeners;
 	}
 
-	Set<String> topics(String listenerId) {
-		return this.topicsOf.getOrDefault(listenerId, Set.of());
+	/**
+	 * The topics the listeners name, as last read from their containers.
+	 */
+	Set<String> topics(List<LocalListener> listeners) {
+		Set<String> topics = new HashSet<>();
+		listeners.forEach((listener) -> topics.addAll(this.topicsOf.getOrDefault(listener.listenerId(), Set.of())));
+		return topics;
 	}
 
-	@Nullable Pattern pattern(String listenerId) {
-		return this.patternOf.get(listenerId);
+	/**
+	 * The topic patterns the listeners subscribe to.
+	 */
+	Set<Pattern> patterns(List<LocalListener> listeners) {
+		Set<Pattern> patterns = new HashSet<>();
+		listeners.forEach((listener) -> {
+			Pattern pattern = this.patternOf.get(listener.listenerId());
+			if (pattern != null) {
+				patterns.add(pattern);
+			}
+		});
+		return patterns;
 	}
 
 	/**

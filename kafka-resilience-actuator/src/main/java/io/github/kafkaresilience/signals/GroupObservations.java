@@ -1,0 +1,59 @@
+package io.github.kafkaresilience.signals;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.GroupType;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Cuts one group's observation out of the broker's view of every group.
+ *
+ * @author kafka-resilience
+ */
+final class GroupObservations {
+
+	private GroupObservations() {
+	}
+
+	static GroupObservation of(String groupId, BrokerView view) {
+		ConsumerGroupDescription description = view.descriptions().get(groupId);
+		Set<String> groupTopics = view.topicsByGroup().getOrDefault(groupId, Set.of());
+		Set<TopicPartition> partitions = new HashSet<>();
+		view.partitions().stream().filter((tp) -> groupTopics.contains(tp.topic())).forEach(partitions::add);
+		Map<TopicPartition, Long> committed = new HashMap<>();
+		view.committed().getOrDefault(groupId, Map.of()).forEach((tp, offset) -> {
+			if (partitions.contains(tp)) {
+				committed.put(tp, offset);
+			}
+		});
+		List<GroupObservation.Member> members = new ArrayList<>();
+		String state = "Unknown";
+		String protocol = "classic";
+		if (description != null) {
+			state = description.groupState().toString();
+			protocol = (description.type() == GroupType.CONSUMER) ? "consumer" : "classic";
+			for (MemberDescription member : description.members()) {
+				members.add(new GroupObservation.Member(member.clientId(), member.groupInstanceId().orElse(null),
+						member.host(), member.assignment().topicPartitions()));
+			}
+		}
+		Map<TopicPartition, Long> ends = new HashMap<>();
+		Map<TopicPartition, Long> starts = new HashMap<>();
+		for (TopicPartition partition : partitions) {
+			ends.put(partition, view.endOffsets().getOrDefault(partition, 0L));
+			Long start = view.startOffsets().get(partition);
+			if (start != null) {
+				starts.put(partition, start);
+			}
+		}
+		return new GroupObservation(groupId, state, protocol, members, partitions, committed, ends, starts);
+	}
+
+}
