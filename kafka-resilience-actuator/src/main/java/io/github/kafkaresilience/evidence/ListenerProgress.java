@@ -27,8 +27,43 @@ public final class ListenerProgress {
 		this.clock = clock;
 	}
 
-	void started(ConsumerRecord<?, ?> record) {
-		progress(record).started(record.offset(), record.timestamp());
+	/**
+	 * A record call starts. A record listener's call ends when its thread starts the next
+	 * one or finishes the poll ({@link #pollFinished()}), so that a record costs one
+	 * callback, not two.
+	 */
+	void recordStarted(ConsumerRecord<?, ?> record) {
+		Last last = this.last.get();
+		finishCurrent(last);
+		PartitionProgress progress = progress(last, record);
+		progress.started(record.offset(), record.timestamp());
+		last.current = progress;
+		last.currentOffset = record.offset();
+		last.currentTimestamp = record.timestamp();
+	}
+
+	void recordFailed(ConsumerRecord<?, ?> record, Throwable exception) {
+		Last last = this.last.get();
+		PartitionProgress progress = progress(last, record);
+		if (last.current == progress && last.currentOffset == record.offset()) {
+			last.current = null;
+		}
+		progress.failed(record.offset(), exception, this.clock.millis());
+	}
+
+	/**
+	 * The thread finished the records of a poll: its last call has ended.
+	 */
+	void pollFinished() {
+		finishCurrent(this.last.get());
+	}
+
+	private static void finishCurrent(Last last) {
+		PartitionProgress current = last.current;
+		if (current != null) {
+			last.current = null;
+			current.succeeded(last.currentOffset, last.currentTimestamp, 1);
+		}
 	}
 
 	void startedBatch(ConsumerRecord<?, ?> record) {
@@ -36,7 +71,7 @@ public final class ListenerProgress {
 	}
 
 	void succeeded(ConsumerRecord<?, ?> record, int records) {
-		progress(record).succeeded(record.offset(), record.timestamp(), records, this.clock.millis());
+		progress(record).succeeded(record.offset(), record.timestamp(), records);
 	}
 
 	void failed(ConsumerRecord<?, ?> record, Throwable exception) {
@@ -89,9 +124,12 @@ public final class ListenerProgress {
 	}
 
 	private PartitionProgress progress(ConsumerRecord<?, ?> record) {
+		return progress(this.last.get(), record);
+	}
+
+	private PartitionProgress progress(Last last, ConsumerRecord<?, ?> record) {
 		// Records of one partition come in runs on one thread: the last partition is
 		// almost always the one asked for, and is found without a lookup or allocation.
-		Last last = this.last.get();
 		if (last.partition == record.partition() && record.topic().equals(last.topic) && last.progress != null) {
 			return last.progress;
 		}
@@ -104,9 +142,15 @@ public final class ListenerProgress {
 	}
 
 	/**
-	 * The partition a consumer thread touched last.
+	 * The partition a consumer thread touched last, and its record call still running.
 	 */
 	private static final class Last {
+
+		private @Nullable PartitionProgress current;
+
+		private long currentOffset;
+
+		private long currentTimestamp;
 
 		private @Nullable String topic;
 

@@ -107,9 +107,9 @@ final class PartitionProgress {
 		this.startedCalls.lazySet(this.startedCalls.get() + 1);
 	}
 
-	void succeeded(long offset, long timestamp, int records, long now) {
+	void succeeded(long offset, long timestamp, int records) {
 		if (this.failingOffset >= 0 && offset >= this.failingOffset) {
-			settleFailure(offset, now);
+			settleFailure(offset, System.currentTimeMillis());
 		}
 		this.completed += records;
 		this.lastRecordTimestamp = timestamp;

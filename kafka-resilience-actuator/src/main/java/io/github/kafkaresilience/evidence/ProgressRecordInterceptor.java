@@ -6,8 +6,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
- * Records each record listener call's start, success and failure in its
- * {@link ListenerProgress}. Never changes or skips a record.
+ * Records each record listener call's start and failure in its {@link ListenerProgress};
+ * a call without a failure succeeded once the next one starts or the poll is done. Never
+ * changes or skips a record.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -23,18 +24,18 @@ final class ProgressRecordInterceptor<K, V> implements RecordInterceptor<K, V> {
 
 	@Override
 	public ConsumerRecord<K, V> intercept(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
-		this.progress.started(record);
+		this.progress.recordStarted(record);
 		return record;
 	}
 
 	@Override
-	public void success(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
-		this.progress.succeeded(record, 1);
+	public void failure(ConsumerRecord<K, V> record, Exception exception, Consumer<K, V> consumer) {
+		this.progress.recordFailed(record, ListenerFailures.cause(exception));
 	}
 
 	@Override
-	public void failure(ConsumerRecord<K, V> record, Exception exception, Consumer<K, V> consumer) {
-		this.progress.failed(record, ListenerFailures.cause(exception));
+	public void clearThreadState(Consumer<?, ?> consumer) {
+		this.progress.pollFinished();
 	}
 
 }

@@ -29,7 +29,7 @@ class PartitionProgressTests {
 	void failingRecordThatSucceedsOnARetryIsNotGivenUp() {
 		fail(7);
 		this.progress.started(7, 1);
-		this.progress.succeeded(7, 1, 1, 11);
+		this.progress.succeeded(7, 1, 1);
 		assertThat(this.progress.snapshot(20).failure()).isNull();
 		assertThat(this.progress.snapshot(20).givenUp()).isZero();
 	}
@@ -39,7 +39,7 @@ class PartitionProgressTests {
 		fail(7);
 		fail(7);
 		this.progress.started(8, 1);
-		this.progress.succeeded(8, 1, 1, 11);
+		this.progress.succeeded(8, 1, 1);
 		PartitionEvidence evidence = this.progress.snapshot(20);
 		assertThat(evidence.failure()).isNull();
 		assertThat(evidence.givenUp()).isEqualTo(1);
@@ -63,7 +63,7 @@ class PartitionProgressTests {
 			assertThat(call.recordTimestamp()).isEqualTo(100);
 		});
 		assertThat(this.progress.snapshot(5_000).inFlight().since()).isEqualTo(1_000);
-		this.progress.succeeded(3, 100, 1, 6_000);
+		this.progress.succeeded(3, 100, 1);
 		PartitionEvidence done = this.progress.snapshot(7_000);
 		assertThat(done.inFlight()).isNull();
 		assertThat(done.slowestCallMs()).as("ran at least from 1 s to 5 s").isEqualTo(4_000);
@@ -82,7 +82,7 @@ class PartitionProgressTests {
 	void batchCallsAreTimedFromTheirStart() {
 		this.progress.startedBatch(3, 100, 500, System.nanoTime());
 		assertThat(this.progress.snapshot(1_000).inFlight().since()).isEqualTo(500);
-		this.progress.succeeded(9, 100, 7, 1_200);
+		this.progress.succeeded(9, 100, 7);
 		assertThat(this.progress.snapshot(2_000).completed()).isEqualTo(7);
 	}
 
