@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.github.kafkaresilience.consumers.ConsumerIncident;
@@ -16,7 +15,6 @@ import io.github.kafkaresilience.consumers.ListenerSettings;
 import io.github.kafkaresilience.rebalance.RebalanceEvent;
 import io.github.kafkaresilience.rebalance.RebalanceEventType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,7 +117,9 @@ final class FindingRules {
 		if (lost.size() < 2) {
 			return;
 		}
-		int maxPollRecords = maxPollRecords(context).orElse(ConsumerConfig.DEFAULT_MAX_POLL_RECORDS);
+		int maxPollRecords = context.setting(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)
+			.map(Integer::valueOf)
+			.orElse(ConsumerConfig.DEFAULT_MAX_POLL_RECORDS);
 		double pollMaxMs = (poll.timeBetweenPollMaxMs() != null) ? poll.timeBetweenPollMaxMs() : 0;
 		// Batch listeners are timed per record; for record listeners the longest time
 		// between polls over a full batch is the measure.
@@ -208,17 +208,6 @@ final class FindingRules {
 			.stream()
 			.filter((event) -> event.type() == RebalanceEventType.LOST && event.time().isAfter(hourAgo))
 			.toList();
-	}
-
-	private static Optional<Integer> maxPollRecords(GroupContext context) {
-		return context.input.listeners()
-			.stream()
-			.map(LocalListener::settings)
-			.filter(Objects::nonNull)
-			.map((settings) -> settings.value(ConsumerConfig.MAX_POLL_RECORDS_CONFIG))
-			.flatMap(Optional::stream)
-			.map(Integer::valueOf)
-			.findFirst();
 	}
 
 	private static double round(double value) {

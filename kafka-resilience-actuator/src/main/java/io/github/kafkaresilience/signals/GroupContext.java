@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import io.github.kafkaresilience.evidence.PartitionEvidence;
@@ -209,6 +211,20 @@ final class GroupContext {
 		Long lag = this.positionLag.get(partition);
 		PartitionEvidence seen = this.evidence.get(partition);
 		return this.readCommitted && lag != null && lag == 0 && (seen == null || seen.inFlight() == null);
+	}
+
+	/**
+	 * An effective consumer setting of this application's listeners in the group, as the
+	 * first listener with settings reports it.
+	 */
+	Optional<String> setting(String key) {
+		return this.input.listeners()
+			.stream()
+			.map(LocalListener::settings)
+			.filter(Objects::nonNull)
+			.map((settings) -> settings.value(key))
+			.flatMap(Optional::stream)
+			.findFirst();
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import io.github.kafkaresilience.consumers.ListenerSettings;
 import io.github.kafkaresilience.evidence.PartitionEvidence;
 import io.github.kafkaresilience.signals.LagWindow.Sample;
 import io.github.kafkaresilience.signals.PartitionRules.Cause;
@@ -161,7 +160,8 @@ final class VerdictRules {
 			.map(PartitionAssessment::partition)
 			.toList();
 		return Diagnoses.memberStalled(member, context.isInstrumented(member), partitions,
-				lastProgress(context, member), context.span.toSeconds(), sessionTimeoutMs(context));
+				lastProgress(context, member), context.span.toSeconds(),
+				context.setting(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG).map(Long::valueOf).orElse(null));
 	}
 
 	static PartitionFailure failure(GroupContext context, PartitionEvidence.Failure failure) {
@@ -215,18 +215,6 @@ final class VerdictRules {
 			}
 		}
 		return last;
-	}
-
-	private static @Nullable Long sessionTimeoutMs(GroupContext context) {
-		return context.input.listeners()
-			.stream()
-			.map(LocalListener::settings)
-			.filter(Objects::nonNull)
-			.map((ListenerSettings settings) -> settings.value(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG))
-			.flatMap(Optional::stream)
-			.map(Long::valueOf)
-			.findFirst()
-			.orElse(null);
 	}
 
 	private static List<LocalListener> stoppedOnRequest(GroupContext context) {
