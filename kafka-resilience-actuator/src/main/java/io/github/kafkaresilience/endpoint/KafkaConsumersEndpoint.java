@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 import io.github.kafkaresilience.consumers.Finding;
+import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
 import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
 import io.github.kafkaresilience.signals.CapacitySignals;
 import io.github.kafkaresilience.signals.GroupSignals;
@@ -98,17 +99,20 @@ public class KafkaConsumersEndpoint {
 	 * @param listeners this application's containers in the group
 	 * @param capacity production and consumption rates, time behind, consumers needed
 	 * @param losses records lost before they were read, or given up on
+	 * @param brokerSettings the broker's heartbeat interval and session timeout of a
+	 * consumer-protocol group, with their sources
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record GroupDescriptor(String groupId, Verdict status, Verdict localStatus, String diagnosis,
 			String protocol, LagSignals lag, RebalanceSignals rebalances, PollSignals poll,
 			MembershipSignals membership, List<Finding> findings, List<ListenerSignals> listeners,
-			CapacitySignals capacity, LossSignals losses) implements OperationResponseBody {
+			CapacitySignals capacity, LossSignals losses,
+			@Nullable GroupProtocolSettings brokerSettings) implements OperationResponseBody {
 
 		static GroupDescriptor of(GroupSignals group) {
 			return new GroupDescriptor(group.groupId(), group.status(), group.localStatus(), group.diagnosis(),
 					group.protocol(), group.lag(), group.rebalances(), group.poll(), group.membership(),
-					group.findings(), group.listeners(), group.capacity(), group.losses());
+					group.findings(), group.listeners(), group.capacity(), group.losses(), group.brokerSettings());
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.github.kafkaresilience.signals;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.github.kafkaresilience.groupconfig.GroupSettingsReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -46,6 +49,11 @@ final class BrokerReader {
 
 	private static final int RECREATE_ADMIN_AFTER_FAILURES = 3;
 
+	// Group configs change rarely: read them every few minutes, not every refresh.
+	private static final Duration GROUP_SETTINGS_MAX_AGE = Duration.ofMinutes(5);
+
+	private final GroupSettingsReader groupSettings = new GroupSettingsReader(GROUP_SETTINGS_MAX_AGE);
+
 	private final Supplier<Admin> adminFactory;
 
 	private final long timeout;
@@ -63,11 +71,14 @@ final class BrokerReader {
 	 * Read every group's description, offsets and topics.
 	 * @param topicsByGroup topics the group's listeners name
 	 * @param patternsByGroup topic patterns the group's listeners subscribe to
+	 * @param consumerProtocolGroups groups this application's listeners join with
+	 * {@code group.protocol=consumer}
+	 * @param now the time of the refresh
 	 * @return the broker's view
 	 * @throws Exception when the broker does not answer in time or refuses
 	 */
-	BrokerView read(Map<String, Set<String>> topicsByGroup, Map<String, Set<Pattern>> patternsByGroup)
-			throws Exception {
+	BrokerView read(Map<String, Set<String>> topicsByGroup, Map<String, Set<Pattern>> patternsByGroup,
+			Set<String> consumerProtocolGroups, Instant now) throws Exception {
 		Admin client = admin();
 		Set<String> groupIds = topicsByGroup.keySet();
 		// Kafka 4 answers "not found" for a group that has not formed yet: no members,
@@ -128,8 +139,15 @@ final class BrokerReader {
 			});
 			offsets.put(groupId, values);
 		});
+		Set<String> consumerGroups = new TreeSet<>(consumerProtocolGroups);
+		descriptions.forEach((groupId, description) -> {
+			if (description.type() == GroupType.CONSUMER) {
+				consumerGroups.add(groupId);
+			}
+		});
 		this.consecutiveFailures = 0;
-		return new BrokerView(descriptions, offsets, topics, partitions, ends, starts);
+		return new BrokerView(descriptions, offsets, topics, partitions, ends, starts,
+				this.groupSettings.read(client, consumerGroups, now, this.timeout));
 	}
 
 	/**
@@ -142,6 +160,15 @@ final class BrokerReader {
 		if (this.consecutiveFailures % RECREATE_ADMIN_AFTER_FAILURES == 0) {
 			close();
 		}
+	}
+
+	/**
+	 * Read the groups' settings afresh on the next refresh: kafka-resilience changed
+	 * them.
+	 * @param groupIds the groups
+	 */
+	void groupSettingsChanged(Set<String> groupIds) {
+		groupIds.forEach(this.groupSettings::invalidate);
 	}
 
 	synchronized void close() {

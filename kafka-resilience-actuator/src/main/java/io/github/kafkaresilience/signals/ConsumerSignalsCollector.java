@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,7 @@ import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.evidence.PauseRecorder;
 import io.github.kafkaresilience.evidence.ProgressRegistry;
+import io.github.kafkaresilience.groupconfig.GroupConfigChanges;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
@@ -61,6 +63,10 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 
 	private final OutageSnapshots outage;
 
+	private final GroupConfigChanges configChanges;
+
+	private long configChangesSeen;
+
 	private final Map<String, LagWindow> windows = new HashMap<>();
 
 	private final Map<String, LossTracker> losses = new HashMap<>();
@@ -88,20 +94,22 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 	 * @param stops container stop reasons
 	 * @param progress what the listeners' calls did
 	 * @param pauses when partitions were paused
+	 * @param configChanges what kafka-resilience did with the groups' broker settings
 	 * @param settings thresholds and intervals
 	 * @param clock the clock
 	 */
 	public ConsumerSignalsCollector(Supplier<Admin> adminFactory,
 			Supplier<? extends Collection<? extends MessageListenerContainer>> containers,
 			ListenerSettingsRegistry settingsRegistry, RebalanceHistory history, ConsumerIncidents incidents,
-			ContainerStopRecorder stops, ProgressRegistry progress, PauseRecorder pauses, SignalsSettings settings,
-			Clock clock) {
+			ContainerStopRecorder stops, ProgressRegistry progress, PauseRecorder pauses,
+			GroupConfigChanges configChanges, SignalsSettings settings, Clock clock) {
 		this.broker = new BrokerReader(adminFactory, settings.requestTimeout());
 		this.locals = new LocalListenerReader(containers, settingsRegistry, stops, progress, pauses, clock);
 		this.history = history;
 		this.incidents = incidents;
 		this.settings = settings;
 		this.outage = new OutageSnapshots(history, incidents, settings);
+		this.configChanges = configChanges;
 		this.clock = clock;
 		this.createdAt = clock.instant();
 	}
@@ -249,7 +257,12 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 			topics.put(groupId, this.locals.topics(listeners));
 			patterns.put(groupId, this.locals.patterns(listeners));
 		});
-		BrokerView view = this.broker.read(topics, patterns);
+		long changes = this.configChanges.version();
+		if (changes != this.configChangesSeen) {
+			this.broker.groupSettingsChanged(byGroup.keySet());
+			this.configChangesSeen = changes;
+		}
+		BrokerView view = this.broker.read(topics, patterns, consumerProtocolGroups(byGroup), now);
 
 		Instant observed = this.clock.instant();
 		// Read the containers again after the broker calls, so that their state and the
@@ -282,7 +295,20 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		String groupId = observation.groupId();
 		return GroupEvaluator.evaluate(new GroupEvaluator.Input(now, observation, window.samples(), listeners,
 				this.history.events(groupId), this.history.rebalances(groupId), this.history.rebalanceTimes(groupId),
-				this.incidents.forGroup(groupId), this.settings, tracker.recent(), tracker.total()));
+				this.incidents.forGroup(groupId), this.settings, tracker.recent(), tracker.total(),
+				this.configChanges.forGroup(groupId)));
+	}
+
+	private static Set<String> consumerProtocolGroups(Map<String, List<LocalListener>> byGroup) {
+		Set<String> groups = new TreeSet<>();
+		byGroup.forEach((groupId, listeners) -> {
+			if (listeners.stream()
+				.anyMatch((listener) -> listener.settings() != null
+						&& "consumer".equals(listener.settings().protocol()))) {
+				groups.add(groupId);
+			}
+		});
+		return groups;
 	}
 
 	private static Map<String, List<LocalListener>> byGroup(List<LocalListener> listeners) {

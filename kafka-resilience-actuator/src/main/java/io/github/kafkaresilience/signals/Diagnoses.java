@@ -78,7 +78,8 @@ final class Diagnoses {
 	}
 
 	static String memberStalled(GroupObservation.Member member, boolean local, List<TopicPartition> partitions,
-			@Nullable Instant lastProgress, long spanSeconds, @Nullable Long sessionTimeoutMs) {
+			@Nullable Instant lastProgress, long spanSeconds, @Nullable Long sessionTimeoutMs,
+			boolean consumerProtocol) {
 		String since = (lastProgress != null) ? "since " + lastProgress : "for at least " + spanSeconds + " s";
 		String who = "Member " + member.clientId()
 				+ ((member.instanceId() != null) ? " (instance " + member.instanceId() + ")" : "") + " on "
@@ -88,8 +89,8 @@ final class Diagnoses {
 					+ " although it polls: check that the listener acknowledges its records and that nothing "
 					+ "filters them away.";
 		}
-		String session = (sessionTimeoutMs != null) ? "session.timeout.ms (" + sessionTimeoutMs + " ms)"
-				: "its session timeout";
+		String key = consumerProtocol ? "consumer.session.timeout.ms" : "session.timeout.ms";
+		String session = (sessionTimeoutMs != null) ? key + " (" + sessionTimeoutMs + " ms)" : "its session timeout";
 		return who + " has made no progress on any of its partitions with lag (" + names(partitions) + ") " + since
 				+ ": it is blocked, paused, or gone (a kill -9 or an OOM kill leaves it listed). If it is gone, the "
 				+ "broker moves its partitions once " + session + " passes without a heartbeat; if it runs, "
@@ -163,6 +164,10 @@ final class Diagnoses {
 
 	static String name(TopicPartition partition) {
 		return partition.topic() + "-" + partition.partition();
+	}
+
+	static String seconds(long ms) {
+		return ((ms % 1000 == 0) ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0)) + " s";
 	}
 
 	static String percent(double ratio) {

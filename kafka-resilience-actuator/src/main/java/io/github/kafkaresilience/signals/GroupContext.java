@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.kafkaresilience.evidence.PartitionEvidence;
+import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
 import io.github.kafkaresilience.signals.LagWindow.Sample;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -225,6 +227,29 @@ final class GroupContext {
 			.map((settings) -> settings.value(key))
 			.flatMap(Optional::stream)
 			.findFirst();
+	}
+
+	/**
+	 * Whether the group runs the consumer group protocol (KIP-848), as the broker
+	 * describes it or, before the group has formed, as this application's listeners join
+	 * it.
+	 */
+	boolean consumerProtocol() {
+		return "consumer".equals(observation().protocol()) || this.input.listeners()
+			.stream()
+			.anyMatch((listener) -> listener.settings() != null && "consumer".equals(listener.settings().protocol()));
+	}
+
+	/**
+	 * The session timeout that evicts a silent member: the broker's for a
+	 * consumer-protocol group, when read, else the listeners' own setting.
+	 */
+	@Nullable Long sessionTimeoutMs() {
+		GroupProtocolSettings broker = observation().brokerSettings();
+		if (broker != null && broker.sessionTimeout() != null) {
+			return broker.sessionTimeout().valueMs();
+		}
+		return setting(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG).map(Long::valueOf).orElse(null);
 	}
 
 	/**

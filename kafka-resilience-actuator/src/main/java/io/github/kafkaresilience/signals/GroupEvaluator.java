@@ -13,6 +13,7 @@ import io.github.kafkaresilience.consumers.ConsumerIncident;
 import io.github.kafkaresilience.consumers.EffectiveSetting;
 import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.consumers.ListenerSettings;
+import io.github.kafkaresilience.groupconfig.GroupConfigChange;
 import io.github.kafkaresilience.rebalance.RebalanceEvent;
 import io.github.kafkaresilience.evidence.PartitionEvidence;
 import io.github.kafkaresilience.signals.LagWindow.Sample;
@@ -86,7 +87,7 @@ final class GroupEvaluator {
 		long givenUp = partitions.stream().mapToLong(PartitionSignals::recordsGivenUp).sum();
 		return new GroupSignals(observation.groupId(), judgement.verdict(), local, judgement.diagnosis(),
 				observation.protocol(), lag, rebalances, poll, membership, findings, listeners, capacity,
-				new LossSignals(input.recordsLost(), givenUp));
+				new LossSignals(input.recordsLost(), givenUp), observation.brokerSettings());
 	}
 
 	private static PartitionSignals partitionSignals(GroupContext context, PartitionAssessment assessed,
@@ -197,11 +198,20 @@ final class GroupEvaluator {
 	 * @param settings thresholds
 	 * @param losses records lost before the group read them, in the last hour
 	 * @param recordsLost records lost since start
+	 * @param configChanges what kafka-resilience did with the group's broker settings
 	 */
 	record Input(Instant now, GroupObservation observation, List<Sample> samples, List<LocalListener> listeners,
 			List<RebalanceEvent> events, long rebalanceTotal, List<Instant> rebalanceTimes,
-			List<ConsumerIncident> incidents, SignalsSettings settings, List<LossTracker.Loss> losses,
-			long recordsLost) {
+			List<ConsumerIncident> incidents, SignalsSettings settings, List<LossTracker.Loss> losses, long recordsLost,
+			List<GroupConfigChange> configChanges) {
+
+		Input(Instant now, GroupObservation observation, List<Sample> samples, List<LocalListener> listeners,
+				List<RebalanceEvent> events, long rebalanceTotal, List<Instant> rebalanceTimes,
+				List<ConsumerIncident> incidents, SignalsSettings settings, List<LossTracker.Loss> losses,
+				long recordsLost) {
+			this(now, observation, samples, listeners, events, rebalanceTotal, rebalanceTimes, incidents, settings,
+					losses, recordsLost, List.of());
+		}
 
 		Input(Instant now, GroupObservation observation, List<Sample> samples, List<LocalListener> listeners,
 				List<RebalanceEvent> events, long rebalanceTotal, List<Instant> rebalanceTimes,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
@@ -18,11 +19,19 @@ import org.jspecify.annotations.Nullable;
  * @param committed committed offsets, for partitions that have one
  * @param endOffsets log end offsets
  * @param startOffsets log start offsets
+ * @param brokerSettings the heartbeat interval and session timeout the broker applies to
+ * a consumer-protocol group, when read
  * @author kafka-resilience
  */
 public record GroupObservation(String groupId, String state, String protocol, List<Member> members,
 		Set<TopicPartition> partitions, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> endOffsets,
-		Map<TopicPartition, Long> startOffsets) {
+		Map<TopicPartition, Long> startOffsets, @Nullable GroupProtocolSettings brokerSettings) {
+
+	public GroupObservation(String groupId, String state, String protocol, List<Member> members,
+			Set<TopicPartition> partitions, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> endOffsets,
+			Map<TopicPartition, Long> startOffsets) {
+		this(groupId, state, protocol, members, partitions, committed, endOffsets, startOffsets, null);
+	}
 
 	public GroupObservation {
 		members = List.copyOf(members);

@@ -53,7 +53,8 @@ final class GroupObservations {
 				starts.put(partition, start);
 			}
 		}
-		return new GroupObservation(groupId, state, protocol, members, partitions, committed, ends, starts);
+		return new GroupObservation(groupId, state, protocol, members, partitions, committed, ends, starts,
+				view.groupSettings().get(groupId));
 	}
 
 }

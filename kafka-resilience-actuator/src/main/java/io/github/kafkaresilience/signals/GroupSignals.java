@@ -3,6 +3,8 @@ package io.github.kafkaresilience.signals;
 import java.util.List;
 
 import io.github.kafkaresilience.consumers.Finding;
+import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The four signals of one consumer group, its verdict and one sentence of diagnosis.
@@ -22,11 +24,15 @@ import io.github.kafkaresilience.consumers.Finding;
  * @param listeners this application's listener containers in the group
  * @param capacity production and consumption rates, time behind, consumers needed
  * @param losses records lost before they were read, or given up on
+ * @param brokerSettings the heartbeat interval and session timeout the broker applies to
+ * a consumer-protocol group, with their sources; {@code null} for a classic group or
+ * before they were read
  * @author kafka-resilience
  */
 public record GroupSignals(String groupId, Verdict status, Verdict localStatus, String diagnosis, String protocol,
 		LagSignals lag, RebalanceSignals rebalances, PollSignals poll, MembershipSignals membership,
-		List<Finding> findings, List<ListenerSignals> listeners, CapacitySignals capacity, LossSignals losses) {
+		List<Finding> findings, List<ListenerSignals> listeners, CapacitySignals capacity, LossSignals losses,
+		@Nullable GroupProtocolSettings brokerSettings) {
 
 	public GroupSignals {
 		findings = List.copyOf(findings);

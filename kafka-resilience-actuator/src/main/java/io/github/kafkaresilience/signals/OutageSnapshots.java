@@ -67,7 +67,7 @@ final class OutageSnapshots {
 			}
 			groups.add(new GroupSignals(groupId, status, status, diagnosis, last.protocol(), last.lag(),
 					local.rebalances(), local.poll(), last.membership(), local.findings(), local.listeners(),
-					last.capacity(), last.losses()));
+					last.capacity(), last.losses(), last.brokerSettings()));
 		}
 		return new SignalsSnapshot(previous.refreshedAt(), now, error, groups);
 	}

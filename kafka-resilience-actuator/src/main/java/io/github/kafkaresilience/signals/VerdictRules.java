@@ -11,7 +11,6 @@ import io.github.kafkaresilience.evidence.PartitionEvidence;
 import io.github.kafkaresilience.signals.LagWindow.Sample;
 import io.github.kafkaresilience.signals.PartitionRules.Cause;
 import io.github.kafkaresilience.signals.PartitionRules.PartitionAssessment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
@@ -160,8 +159,8 @@ final class VerdictRules {
 			.map(PartitionAssessment::partition)
 			.toList();
 		return Diagnoses.memberStalled(member, context.isInstrumented(member), partitions,
-				lastProgress(context, member), context.span.toSeconds(),
-				context.setting(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG).map(Long::valueOf).orElse(null));
+				lastProgress(context, member), context.span.toSeconds(), context.sessionTimeoutMs(),
+				context.consumerProtocol());
 	}
 
 	static PartitionFailure failure(GroupContext context, PartitionEvidence.Failure failure) {

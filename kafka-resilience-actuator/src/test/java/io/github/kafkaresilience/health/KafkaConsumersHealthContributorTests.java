@@ -115,7 +115,7 @@ class KafkaConsumersHealthContributorTests {
 				new PollSignals(300_000, null, null, null, 0), new MembershipSignals(1, 2, 0, 0, "Stable"), List.of(),
 				List.of(new ListenerSignals("orders", !"failed".equals(listenerState), listenerState,
 						"failed".equals(listenerState) ? "ERROR" : null, 1, Map.of())),
-				new CapacitySignals(0, 0, 1, 1, null, null), new LossSignals(0, 0));
+				new CapacitySignals(0, 0, 1, 1, null, null), new LossSignals(0, 0), null);
 	}
 
 }

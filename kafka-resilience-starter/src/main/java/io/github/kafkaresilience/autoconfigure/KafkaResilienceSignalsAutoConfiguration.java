@@ -2,7 +2,6 @@ package io.github.kafkaresilience.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,12 +10,12 @@ import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
 import io.github.kafkaresilience.evidence.PauseRecorder;
 import io.github.kafkaresilience.evidence.ProgressRegistry;
+import io.github.kafkaresilience.groupconfig.GroupConfigChanges;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
 import io.github.kafkaresilience.signals.ContainerStopRecorder;
 import io.github.kafkaresilience.signals.SignalsSettings;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,36 +63,16 @@ public final class KafkaResilienceSignalsAutoConfiguration {
 			ObjectProvider<KafkaAdmin> kafkaAdmin, KafkaProperties kafkaProperties,
 			ObjectProvider<ConsumerFactory<?, ?>> consumerFactory, ObjectProvider<ListenerContainerRegistry> containers,
 			ListenerSettingsRegistry settings, RebalanceHistory history, ConsumerIncidents incidents,
-			ContainerStopRecorder stops, ProgressRegistry progress, PauseRecorder pauses) {
+			ContainerStopRecorder stops, ProgressRegistry progress, PauseRecorder pauses,
+			ObjectProvider<GroupConfigChanges> configChanges) {
 		SignalsSettings signals = settings(properties);
-		KafkaAdmin admin = kafkaAdmin.getIfUnique();
-		Map<String, Object> config = new HashMap<>(
-				(admin != null) ? admin.getConfigurationProperties() : kafkaProperties.buildAdminProperties());
-		ConsumerFactory<?, ?> consumers = consumerFactory.getIfUnique();
-		if (consumers != null) {
-			// The groups live where the consumers connect: their bootstrap servers and
-			// security settings win over the admin ones, which Boot leaves at
-			// localhost:9092 when only spring.kafka.consumer.* is set.
-			consumers.getConfigurationProperties().forEach((key, value) -> {
-				if (isConnectionSetting(key)) {
-					config.put(key, value);
-				}
-			});
-		}
-		int timeout = (int) signals.requestTimeout().toMillis();
-		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
-		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
-		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-resilience-signals");
+		Map<String, Object> config = AdminConnection.config(kafkaAdmin, kafkaProperties, consumerFactory,
+				signals.requestTimeout(), "kafka-resilience-signals");
 		ListenerContainerRegistry registry = containers.getIfUnique();
 		return new ConsumerSignalsCollector(() -> Admin.create(config),
 				() -> (registry != null) ? registry.getAllListenerContainers() : List.of(), settings, history,
-				incidents, stops, progress, pauses, signals, Clock.systemUTC());
-	}
-
-	static boolean isConnectionSetting(String key) {
-		return key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")
-				|| key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-				|| key.equals(AdminClientConfig.CLIENT_DNS_LOOKUP_CONFIG);
+				incidents, stops, progress, pauses, configChanges.getIfAvailable(GroupConfigChanges::new), signals,
+				Clock.systemUTC());
 	}
 
 	static SignalsSettings settings(SignalsProperties properties) {

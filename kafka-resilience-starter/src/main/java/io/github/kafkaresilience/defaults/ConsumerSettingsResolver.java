@@ -82,15 +82,13 @@ public final class ConsumerSettingsResolver {
 									+ "properties) and use " + entry.getValue() + " instead.");
 				}
 			}
-			// Measured: with the broker's default 5 s heartbeat a rolling restart stalled
-			// partitions
-			// far longer than the classic protocol with this starter's defaults
-			// (docs/rebalancing.md).
-			findings.add(new Finding(Severity.INFO, "broker-heartbeat",
-					"group.protocol=consumer: members learn of assignment changes on the broker's heartbeat "
-							+ "(group.consumer.heartbeat.interval.ms, 5 s by default), which sets how long "
-							+ "partitions wait during a rolling restart; ask for a lower consumer.heartbeat.interval.ms "
-							+ "on this group."));
+			// The values themselves are the broker's: the signals read them once the
+			// application runs and report their cost (docs/rebalancing.md).
+			findings.add(new Finding(Severity.INFO, "consumer-protocol",
+					"group.protocol=consumer: the broker decides this group's consumer.heartbeat.interval.ms and "
+							+ "consumer.session.timeout.ms; kafka-resilience logs them as read from the broker "
+							+ "('on the broker') and sets them when kafka.resilience.consumer-protocol.heartbeat-interval "
+							+ "or .session-timeout is set."));
 		}
 		else {
 			if (user.has(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG)) {

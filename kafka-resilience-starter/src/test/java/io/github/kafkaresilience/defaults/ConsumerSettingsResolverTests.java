@@ -143,19 +143,20 @@ class ConsumerSettingsResolverTests {
 	}
 
 	@Test
-	void newProtocolNotesThatTheBrokerHeartbeatPacesRebalances() {
+	void newProtocolNotesThatTheBrokerDecidesHeartbeatAndSessionTimeout() {
 		this.factory.put("group.protocol", "consumer");
-		assertThat(resolve().settings().findings()).filteredOn((finding) -> finding.code().equals("broker-heartbeat"))
+		assertThat(resolve().settings().findings()).filteredOn((finding) -> finding.code().equals("consumer-protocol"))
 			.singleElement()
 			.satisfies((finding) -> {
 				assertThat(finding.severity()).isEqualTo(Severity.INFO);
-				assertThat(finding.message()).contains("group.consumer.heartbeat.interval.ms");
+				assertThat(finding.message()).contains("consumer.heartbeat.interval.ms")
+					.contains("kafka.resilience.consumer-protocol.heartbeat-interval");
 			});
 	}
 
 	@Test
-	void classicProtocolHasNoBrokerHeartbeatNote() {
-		assertThat(resolve().settings().findings()).extracting(Finding::code).doesNotContain("broker-heartbeat");
+	void classicProtocolHasNoConsumerProtocolNote() {
+		assertThat(resolve().settings().findings()).extracting(Finding::code).doesNotContain("consumer-protocol");
 	}
 
 	@Test

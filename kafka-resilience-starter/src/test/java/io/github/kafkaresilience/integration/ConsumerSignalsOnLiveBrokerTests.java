@@ -82,8 +82,8 @@ class ConsumerSignalsOnLiveBrokerTests extends EmbeddedBrokerTests {
 				assertThat(seen.diagnosis()).contains("has made no progress on any of its partitions")
 					.contains("session.timeout.ms (45000 ms)");
 			});
-			// The blocked instance names its own call once it has run for the evidence span,
-			// which can be a refresh after the other instance saw the member stall.
+			// The blocked instance names its own call once it has run for the
+			// evidence span, a refresh or so after the other instance saw it stall.
 			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 				GroupSignals blocked = group(there, group);
 				assertThat(blocked.localStatus()).isEqualTo(Verdict.STUCK);

@@ -49,6 +49,10 @@ final class KafkaTestSupport implements AutoCloseable {
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
 	}
 
+	Admin admin() {
+		return this.admin;
+	}
+
 	String bootstrapServers() {
 		return this.bootstrapServers;
 	}

@@ -1,0 +1,63 @@
+package io.github.kafkaresilience.autoconfigure;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * The configuration of kafka-resilience's own Admin clients: they talk to the cluster the
+ * consumers use.
+ *
+ * @author kafka-resilience
+ */
+final class AdminConnection {
+
+	private AdminConnection() {
+	}
+
+	/**
+	 * Admin client settings for the cluster of the application's consumers.
+	 * @param kafkaAdmin the application's {@link KafkaAdmin}, if unique
+	 * @param kafkaProperties Boot's Kafka properties
+	 * @param consumerFactory the application's consumer factory, if unique
+	 * @param timeout the request and API timeout
+	 * @param clientId the client id
+	 * @return the settings
+	 */
+	static Map<String, Object> config(ObjectProvider<KafkaAdmin> kafkaAdmin, KafkaProperties kafkaProperties,
+			ObjectProvider<ConsumerFactory<?, ?>> consumerFactory, Duration timeout, String clientId) {
+		KafkaAdmin admin = kafkaAdmin.getIfUnique();
+		Map<String, Object> config = new HashMap<>(
+				(admin != null) ? admin.getConfigurationProperties() : kafkaProperties.buildAdminProperties());
+		ConsumerFactory<?, ?> consumers = consumerFactory.getIfUnique();
+		if (consumers != null) {
+			// The groups live where the consumers connect: their bootstrap servers and
+			// security settings win over the admin ones, which Boot leaves at
+			// localhost:9092 when only spring.kafka.consumer.* is set.
+			consumers.getConfigurationProperties().forEach((key, value) -> {
+				if (isConnectionSetting(key)) {
+					config.put(key, value);
+				}
+			});
+		}
+		int ms = (int) timeout.toMillis();
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+		config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+		return config;
+	}
+
+	static boolean isConnectionSetting(String key) {
+		return key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")
+				|| key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+				|| key.equals(AdminClientConfig.CLIENT_DNS_LOOKUP_CONFIG);
+	}
+
+}

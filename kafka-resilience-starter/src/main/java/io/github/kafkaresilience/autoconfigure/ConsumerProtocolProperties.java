@@ -1,0 +1,83 @@
+package io.github.kafkaresilience.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.kafkaresilience.groupconfig.GroupConfigKeys;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Broker-side settings of the groups this application joins with
+ * {@code group.protocol=consumer} (KIP-848), which kafka-resilience sets at startup when
+ * asked to. Off by default: they change the group for every member, and need
+ * {@code ALTER_CONFIGS} on the group.
+ *
+ * @author kafka-resilience
+ */
+@ConfigurationProperties("kafka.resilience.consumer-protocol")
+public class ConsumerProtocolProperties {
+
+	/**
+	 * Heartbeat interval to set for each consumer-protocol group of this application (the
+	 * group's consumer.heartbeat.interval.ms), through incrementalAlterConfigs at
+	 * startup. Members learn of every assignment change on a heartbeat, so this bounds
+	 * how long a moved partition waits during a rolling restart: 500ms is the measured
+	 * choice. Fitted into the broker's group.consumer.min/max.heartbeat.interval.ms (the
+	 * minimum is 5 s unless the brokers allow less); a value someone else set for the
+	 * group is left alone. Unset: the group's own or the broker's value applies.
+	 */
+	private @Nullable Duration heartbeatInterval;
+
+	/**
+	 * Session timeout to set for each consumer-protocol group of this application (the
+	 * group's consumer.session.timeout.ms): how long a crashed member keeps its
+	 * partitions. Fitted into the broker's group.consumer.min/max.session.timeout.ms (45
+	 * s to 60 s unless the brokers allow otherwise); a value someone else set for the
+	 * group is left alone. Unset: the group's own or the broker's value applies.
+	 */
+	private @Nullable Duration sessionTimeout;
+
+	public @Nullable Duration getHeartbeatInterval() {
+		return this.heartbeatInterval;
+	}
+
+	public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
+		this.heartbeatInterval = positive(heartbeatInterval);
+	}
+
+	public @Nullable Duration getSessionTimeout() {
+		return this.sessionTimeout;
+	}
+
+	public void setSessionTimeout(@Nullable Duration sessionTimeout) {
+		this.sessionTimeout = positive(sessionTimeout);
+	}
+
+	/**
+	 * The group settings asked for, by their broker names.
+	 * @return the values, empty when none is set
+	 */
+	Map<String, Duration> requested() {
+		Map<String, Duration> requested = new LinkedHashMap<>();
+		if (this.heartbeatInterval != null) {
+			requested.put(GroupConfigKeys.HEARTBEAT_INTERVAL, this.heartbeatInterval);
+		}
+		if (this.sessionTimeout != null) {
+			requested.put(GroupConfigKeys.SESSION_TIMEOUT, this.sessionTimeout);
+		}
+		return requested;
+	}
+
+	private static @Nullable Duration positive(@Nullable Duration value) {
+		// Thrown here, Boot reports it with the property's name and origin.
+		if (value != null && value.toMillis() < 1) {
+			throw new IllegalArgumentException(
+					"must be a positive duration of at least 1 ms, such as 500ms, but is " + value);
+		}
+		return value;
+	}
+
+}
