@@ -50,7 +50,19 @@ public final class RebalanceHistory {
 	 * @param event the event
 	 */
 	public void record(RebalanceEvent event) {
-		this.groups.computeIfAbsent(event.groupId(), (id) -> new GroupHistory()).add(event, this.maxEventsPerGroup);
+		record(event, (event.type() == RebalanceEventType.ASSIGNED) ? event.generation() : -1);
+	}
+
+	/**
+	 * Record an event that completes an assignment of a given generation (which may be
+	 * later than the one the consumer saw during its callback, see
+	 * {@link RecordingRebalanceListener}).
+	 * @param event the event
+	 * @param completedGeneration the generation the event completes, or {@code -1}
+	 */
+	public void record(RebalanceEvent event, int completedGeneration) {
+		this.groups.computeIfAbsent(event.groupId(), (id) -> new GroupHistory())
+			.add(event, completedGeneration, this.maxEventsPerGroup);
 		for (Consumer<RebalanceEvent> subscriber : this.subscribers) {
 			subscriber.accept(event);
 		}
@@ -137,14 +149,13 @@ public final class RebalanceHistory {
 
 		private long rebalances;
 
-		synchronized void add(RebalanceEvent event, int max) {
+		synchronized void add(RebalanceEvent event, int completedGeneration, int max) {
 			this.events.addLast(event);
 			while (this.events.size() > max) {
 				this.events.removeFirst();
 			}
 			this.totals[event.type().ordinal()]++;
-			if (event.type() == RebalanceEventType.ASSIGNED && event.generation() >= 0
-					&& this.recentGenerations.add(event.generation())) {
+			if (completedGeneration >= 0 && this.recentGenerations.add(completedGeneration)) {
 				this.rebalances++;
 				this.rebalanceTimes.addLast(event.time());
 				while (this.rebalanceTimes.size() > MAX_REBALANCE_TIMES) {

@@ -44,6 +44,10 @@ public final class RecordingRebalanceListener implements ConsumerAwareRebalanceL
 
 	private final Map<String, Set<TopicPartition>> justLost = new ConcurrentHashMap<>();
 
+	private final boolean consumerProtocol;
+
+	private final Map<String, Integer> revokedAtEpoch = new ConcurrentHashMap<>();
+
 	/**
 	 * Create a listener that records into {@code history} and then calls
 	 * {@code delegate}.
@@ -53,9 +57,24 @@ public final class RecordingRebalanceListener implements ConsumerAwareRebalanceL
 	 */
 	public RecordingRebalanceListener(RebalanceHistory history, @Nullable ConsumerRebalanceListener delegate,
 			Clock clock) {
+		this(history, delegate, clock, false);
+	}
+
+	/**
+	 * Create a listener that records into {@code history} and then calls
+	 * {@code delegate}.
+	 * @param history where events go
+	 * @param delegate the container's previous listener, if any
+	 * @param clock the clock used for event times
+	 * @param consumerProtocol whether the container's consumers use
+	 * {@code group.protocol=consumer} (KIP-848)
+	 */
+	public RecordingRebalanceListener(RebalanceHistory history, @Nullable ConsumerRebalanceListener delegate,
+			Clock clock, boolean consumerProtocol) {
 		this.history = history;
 		this.delegate = delegate;
 		this.clock = clock;
+		this.consumerProtocol = consumerProtocol;
 	}
 
 	/**
@@ -123,7 +142,7 @@ public final class RecordingRebalanceListener implements ConsumerAwareRebalanceL
 			ConsumerInfo info = ConsumerInfo.of(consumer);
 			Instant released = this.lastRelease.remove(info.clientId());
 			long pauseMs = (released != null) ? Math.max(0, start.toEpochMilli() - released.toEpochMilli()) : -1;
-			record(info, RebalanceEventType.ASSIGNED, partitions, start, pauseMs);
+			record(info, RebalanceEventType.ASSIGNED, partitions, start, pauseMs, completedGeneration(info));
 		}
 	}
 
@@ -145,18 +164,36 @@ public final class RecordingRebalanceListener implements ConsumerAwareRebalanceL
 			return;
 		}
 		this.lastRelease.putIfAbsent(info.clientId(), start);
-		record(info, type, partitions, start, -1);
+		if (this.consumerProtocol && type == RebalanceEventType.REVOKED) {
+			this.revokedAtEpoch.put(info.clientId(), info.generation());
+		}
+		record(info, type, partitions, start, -1, -1);
+	}
+
+	/**
+	 * The generation an assignment completes. A classic member learns its new generation
+	 * before its callbacks run. A consumer-protocol member that gives up partitions runs
+	 * both callbacks still at its old member epoch, and moves to a later epoch only once
+	 * the broker has its acknowledgement: that reconciliation completes the next epoch,
+	 * which members receiving the partitions report as theirs.
+	 */
+	private int completedGeneration(ConsumerInfo info) {
+		Integer revoked = this.revokedAtEpoch.remove(info.clientId());
+		if (info.generation() < 0) {
+			return -1;
+		}
+		return (revoked != null && revoked == info.generation()) ? info.generation() + 1 : info.generation();
 	}
 
 	private void record(ConsumerInfo info, RebalanceEventType type, Collection<TopicPartition> partitions,
-			Instant start, long pauseMs) {
+			Instant start, long pauseMs, int completedGeneration) {
 		if (info.groupId() == null) {
 			return;
 		}
 		List<TopicPartition> sorted = partitions.stream().sorted(PARTITION_ORDER).toList();
 		long callbackMs = Math.max(0, this.clock.millis() - start.toEpochMilli());
 		this.history.record(new RebalanceEvent(start, type, info.groupId(), info.clientId(), info.instanceId(),
-				info.generation(), sorted, callbackMs, pauseMs));
+				info.generation(), sorted, callbackMs, pauseMs), completedGeneration);
 	}
 
 	private record ConsumerInfo(@Nullable String groupId, String clientId, @Nullable String instanceId,

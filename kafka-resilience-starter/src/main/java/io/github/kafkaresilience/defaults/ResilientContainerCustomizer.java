@@ -135,8 +135,8 @@ public final class ResilientContainerCustomizer {
 
 		ConsumerRebalanceListener existing = containerProperties.getConsumerRebalanceListener();
 		if (!(existing instanceof RecordingRebalanceListener)) {
-			containerProperties
-				.setConsumerRebalanceListener(new RecordingRebalanceListener(this.history, existing, this.clock));
+			containerProperties.setConsumerRebalanceListener(new RecordingRebalanceListener(this.history, existing,
+					this.clock, "consumer".equals(resolution.settings().protocol())));
 		}
 
 		ProgressInterceptors.install(container, this.progress.listener(listenerId));
