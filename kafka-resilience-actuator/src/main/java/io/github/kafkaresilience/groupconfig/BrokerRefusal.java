@@ -26,7 +26,7 @@ public record BrokerRefusal(String operation, String resourceType, String resour
 		};
 		String resource = switch (this.resourceType) {
 			case "GROUP" -> "--group " + this.resourceName;
-			case "TOPIC" -> "--topic " + this.resourceName;
+			case "TOPIC" -> "--topic " + String.join(" --topic ", this.resourceName.split(","));
 			default -> "--cluster";
 		};
 		return "kafka-acls.sh --add --allow-principal User:<this application> --operation " + operation + " "

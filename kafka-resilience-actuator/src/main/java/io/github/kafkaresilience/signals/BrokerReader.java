@@ -11,9 +11,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.github.kafkaresilience.evidence.FailureMessages;
+import io.github.kafkaresilience.groupconfig.BrokerRefusal;
 import io.github.kafkaresilience.groupconfig.GroupSettingsReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -31,11 +34,15 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.LeaderNotAvailableException;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the broker's view of this application's groups with one shared {@link Admin}
@@ -47,12 +54,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class BrokerReader {
 
+	private static final Logger logger = LoggerFactory.getLogger(BrokerReader.class);
+
 	private static final int RECREATE_ADMIN_AFTER_FAILURES = 3;
 
 	// Group configs change rarely: read them every few minutes, not every refresh.
 	private static final Duration GROUP_SETTINGS_MAX_AGE = Duration.ofMinutes(5);
 
 	private final GroupSettingsReader groupSettings = new GroupSettingsReader(GROUP_SETTINGS_MAX_AGE);
+
+	private final Map<String, BrokerRefusal> loggedRefusals = new HashMap<>();
 
 	private final Supplier<Admin> adminFactory;
 
@@ -83,9 +94,11 @@ final class BrokerReader {
 		Set<String> groupIds = topicsByGroup.keySet();
 		// Kafka 4 answers "not found" for a group that has not formed yet: no members,
 		// not an outage.
+		Map<String, BrokerRefusal> refusals = new TreeMap<>();
 		Map<String, ConsumerGroupDescription> descriptions = present(client
 			.describeConsumerGroups(groupIds, new DescribeConsumerGroupsOptions().timeoutMs((int) this.timeout))
-			.describedGroups());
+			.describedGroups(), (groupId, refused) -> refusals.put(groupId, describeRefusal(groupId, refused)));
+		logRefusals(refusals);
 		Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
 		groupIds.forEach((groupId) -> specs.put(groupId, new ListConsumerGroupOffsetsSpec()));
 		Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = get(client
@@ -147,7 +160,7 @@ final class BrokerReader {
 		});
 		this.consecutiveFailures = 0;
 		return new BrokerView(descriptions, offsets, topics, partitions, ends, starts,
-				this.groupSettings.read(client, consumerGroups, now, this.timeout));
+				this.groupSettings.read(client, consumerGroups, now, this.timeout), refusals);
 	}
 
 	/**
@@ -208,6 +221,15 @@ final class BrokerReader {
 	 * exist (or have no leader right now); any other failure fails the refresh.
 	 */
 	private <K, V> Map<K, V> present(Map<K, KafkaFuture<V>> futures) throws Exception {
+		return present(futures, null);
+	}
+
+	/**
+	 * As {@link #present(Map)}, and an entry the broker refuses for lack of permission is
+	 * handed to {@code refused} and left out, when given, instead of failing the refresh.
+	 */
+	private <K, V> Map<K, V> present(Map<K, KafkaFuture<V>> futures,
+			@Nullable BiConsumer<K, AuthorizationException> refused) throws Exception {
 		Map<K, V> results = new HashMap<>();
 		for (Map.Entry<K, KafkaFuture<V>> entry : futures.entrySet()) {
 			try {
@@ -215,6 +237,10 @@ final class BrokerReader {
 			}
 			catch (ExecutionException ex) {
 				Throwable cause = ex.getCause();
+				if (refused != null && cause instanceof AuthorizationException denied) {
+					refused.accept(entry.getKey(), denied);
+					continue;
+				}
 				if (!(cause instanceof GroupIdNotFoundException || cause instanceof UnknownTopicOrPartitionException
 						|| cause instanceof LeaderNotAvailableException
 						|| cause instanceof NotLeaderOrFollowerException)) {
@@ -223,6 +249,36 @@ final class BrokerReader {
 			}
 		}
 		return results;
+	}
+
+	/**
+	 * Describing a group needs DESCRIBE on the group and, for a consumer-protocol group,
+	 * on every topic its members subscribe to (KAFKA-18813), not only this application's.
+	 */
+	private static BrokerRefusal describeRefusal(String groupId, AuthorizationException refused) {
+		if (refused instanceof TopicAuthorizationException topics) {
+			String names = topics.unauthorizedTopics().isEmpty() ? "<each topic of the group>"
+					: String.join(",", new TreeSet<>(topics.unauthorizedTopics()));
+			return new BrokerRefusal("DESCRIBE", "TOPIC", names, error(refused));
+		}
+		return new BrokerRefusal("DESCRIBE", "GROUP", groupId, error(refused));
+	}
+
+	private static String error(AuthorizationException refused) {
+		String message = FailureMessages.sanitize(refused.getMessage());
+		return refused.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	private void logRefusals(Map<String, BrokerRefusal> refusals) {
+		refusals.forEach((groupId, refusal) -> {
+			if (!refusal.equals(this.loggedRefusals.put(groupId, refusal))) {
+				logger.warn(
+						"kafka-resilience: the broker refused to describe group '{}' ({}); its other instances' "
+								+ "members and assignments are unknown until it is allowed: {}",
+						groupId, refusal.error(), refusal.aclCommand());
+			}
+		});
+		this.loggedRefusals.keySet().retainAll(refusals.keySet());
 	}
 
 	private <T> T get(KafkaFuture<T> future) throws Exception {

@@ -3,6 +3,7 @@ package io.github.kafkaresilience.signals;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.kafkaresilience.groupconfig.BrokerRefusal;
 import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -18,10 +19,12 @@ import org.apache.kafka.common.TopicPartition;
  * @param startOffsets log start offsets
  * @param groupSettings heartbeat interval and session timeout of consumer-protocol
  * groups, as far as read
+ * @param describeRefusals groups the broker refused to describe, and why
  * @author kafka-resilience
  */
 record BrokerView(Map<String, ConsumerGroupDescription> descriptions, Map<String, Map<TopicPartition, Long>> committed,
 		Map<String, Set<String>> topicsByGroup, Set<TopicPartition> partitions, Map<TopicPartition, Long> endOffsets,
-		Map<TopicPartition, Long> startOffsets, Map<String, GroupProtocolSettings> groupSettings) {
+		Map<TopicPartition, Long> startOffsets, Map<String, GroupProtocolSettings> groupSettings,
+		Map<String, BrokerRefusal> describeRefusals) {
 
 }

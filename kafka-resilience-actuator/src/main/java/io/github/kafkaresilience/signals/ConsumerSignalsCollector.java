@@ -274,7 +274,8 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		List<GroupSignals> groups = new ArrayList<>();
 		for (Map.Entry<String, List<LocalListener>> entry : byGroup.entrySet()) {
 			String groupId = entry.getKey();
-			GroupObservation observation = GroupObservations.of(groupId, view);
+			GroupObservation observation = GroupObservations.of(groupId, view,
+					current.getOrDefault(groupId, entry.getValue()));
 			LossTracker tracker = this.losses.computeIfAbsent(groupId, (id) -> new LossTracker());
 			tracker.observe(observed, observation.committed(), observation.startOffsets(),
 					this.locals.drainJumps(entry.getValue()));

@@ -58,9 +58,8 @@ final class GroupEvaluator {
 			}
 			partitions.add(partitionSignals(context, partition, behind));
 		}
-		int unowned = (int) assessed.stream()
-			.filter((partition) -> !context.hasLiveOwner(partition.partition()))
-			.count();
+		int unowned = !observation.membershipKnown() ? 0
+				: (int) assessed.stream().filter((partition) -> !context.hasLiveOwner(partition.partition())).count();
 
 		long totalLag = partitions.stream().mapToLong(PartitionSignals::lag).sum();
 		double totalRate = LagWindow.slopePerSecond(samples, Sample::totalLag);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.kafkaresilience.groupconfig.BrokerRefusal;
 import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -21,16 +22,28 @@ import org.jspecify.annotations.Nullable;
  * @param startOffsets log start offsets
  * @param brokerSettings the heartbeat interval and session timeout the broker applies to
  * a consumer-protocol group, when read
+ * @param describeRefusal why the broker would not describe the group, when it refused:
+ * then {@code members} holds only this application's own consumers
  * @author kafka-resilience
  */
 public record GroupObservation(String groupId, String state, String protocol, List<Member> members,
 		Set<TopicPartition> partitions, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> endOffsets,
-		Map<TopicPartition, Long> startOffsets, @Nullable GroupProtocolSettings brokerSettings) {
+		Map<TopicPartition, Long> startOffsets, @Nullable GroupProtocolSettings brokerSettings,
+		@Nullable BrokerRefusal describeRefusal) {
 
 	public GroupObservation(String groupId, String state, String protocol, List<Member> members,
 			Set<TopicPartition> partitions, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> endOffsets,
 			Map<TopicPartition, Long> startOffsets) {
-		this(groupId, state, protocol, members, partitions, committed, endOffsets, startOffsets, null);
+		this(groupId, state, protocol, members, partitions, committed, endOffsets, startOffsets, null, null);
+	}
+
+	/**
+	 * Whether the broker described the group's members: when it refused, partitions owned
+	 * elsewhere have no known owner.
+	 * @return {@code true} unless the description was refused
+	 */
+	public boolean membershipKnown() {
+		return this.describeRefusal == null;
 	}
 
 	public GroupObservation {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.kafkaresilience.groupconfig.BrokerRefusal;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.GroupType;
@@ -19,10 +20,12 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class GroupObservations {
 
+	private static final String LOCAL_HOST = "(this application)";
+
 	private GroupObservations() {
 	}
 
-	static GroupObservation of(String groupId, BrokerView view) {
+	static GroupObservation of(String groupId, BrokerView view, List<LocalListener> listeners) {
 		ConsumerGroupDescription description = view.descriptions().get(groupId);
 		Set<String> groupTopics = view.topicsByGroup().getOrDefault(groupId, Set.of());
 		Set<TopicPartition> partitions = new HashSet<>();
@@ -35,7 +38,20 @@ final class GroupObservations {
 		});
 		List<GroupObservation.Member> members = new ArrayList<>();
 		String state = "Unknown";
-		String protocol = "classic";
+		String protocol = listeners.stream()
+			.anyMatch((listener) -> listener.settings() != null && "consumer".equals(listener.settings().protocol()))
+					? "consumer" : "classic";
+		BrokerRefusal refusal = view.describeRefusals().get(groupId);
+		if (refusal != null) {
+			// The broker will not say who the members are: this application's own
+			// consumers are still known from their containers.
+			for (LocalListener listener : listeners) {
+				listener.evidence()
+					.assignments()
+					.forEach((clientId, assigned) -> members
+						.add(new GroupObservation.Member(clientId, null, LOCAL_HOST, assigned)));
+			}
+		}
 		if (description != null) {
 			state = description.groupState().toString();
 			protocol = (description.type() == GroupType.CONSUMER) ? "consumer" : "classic";
@@ -54,7 +70,7 @@ final class GroupObservations {
 			}
 		}
 		return new GroupObservation(groupId, state, protocol, members, partitions, committed, ends, starts,
-				view.groupSettings().get(groupId));
+				view.groupSettings().get(groupId), refusal);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.kafkaresilience.signals;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.github.kafkaresilience.evidence.PartitionEvidence;
 import org.apache.kafka.common.TopicPartition;
@@ -17,20 +18,30 @@ import org.apache.kafka.common.TopicPartition;
  * {@code isolation.level=read_committed}
  * @param instrumented whether kafka-resilience records the listener's calls; without it
  * only the broker's view counts
+ * @param assignments the partitions each of the listener's consumers holds, by client id:
+ * what the application knows of its own members when the broker will not describe the
+ * group
  * @author kafka-resilience
  */
 public record ListenerEvidence(Map<TopicPartition, PartitionEvidence> progress, Map<TopicPartition, Long> pausedSince,
-		Map<TopicPartition, Long> positionLag, boolean readCommitted, boolean instrumented) {
+		Map<TopicPartition, Long> positionLag, boolean readCommitted, boolean instrumented,
+		Map<String, Set<TopicPartition>> assignments) {
 
 	/**
 	 * No evidence: a listener kafka-resilience does not instrument.
 	 */
 	public static final ListenerEvidence NONE = new ListenerEvidence(Map.of(), Map.of(), Map.of(), false, false);
 
+	public ListenerEvidence(Map<TopicPartition, PartitionEvidence> progress, Map<TopicPartition, Long> pausedSince,
+			Map<TopicPartition, Long> positionLag, boolean readCommitted, boolean instrumented) {
+		this(progress, pausedSince, positionLag, readCommitted, instrumented, Map.of());
+	}
+
 	public ListenerEvidence {
 		progress = Map.copyOf(progress);
 		pausedSince = Map.copyOf(pausedSince);
 		positionLag = Map.copyOf(positionLag);
+		assignments = Map.copyOf(assignments);
 	}
 
 }

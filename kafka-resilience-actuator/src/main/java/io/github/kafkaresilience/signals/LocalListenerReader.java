@@ -162,7 +162,7 @@ final class LocalListenerReader {
 		Optional<ListenerProgress> recorded = this.progress.find(listenerId);
 		Map<TopicPartition, PartitionEvidence> progress = recorded.map(ListenerProgress::snapshot).orElse(Map.of());
 		ListenerEvidence evidence = new ListenerEvidence(progress, running ? paused(container, listenerId) : Map.of(),
-				positionLag(metrics), readCommitted, recorded.isPresent());
+				positionLag(metrics), readCommitted, recorded.isPresent(), running ? assignments(container) : Map.of());
 		return new LocalListener(listenerId, groupId, running, container.isInExpectedState(),
 				container.isPauseRequested(), this.stops.lastReason(listenerId), concurrency,
 				this.clientIds.getOrDefault(listenerId, Set.of()), instanceIdBase,
@@ -170,6 +170,18 @@ final class LocalListenerReader {
 				worst(metrics, "consumer-metrics", "time-between-poll-max"),
 				worst(metrics, "consumer-metrics", "last-poll-seconds-ago"),
 				worst(metrics, "consumer-coordinator-metrics", "rebalance-latency-max"), settings, evidence);
+	}
+
+	private static Map<String, Set<TopicPartition>> assignments(MessageListenerContainer container) {
+		Map<String, Set<TopicPartition>> assignments = new HashMap<>();
+		try {
+			container.getAssignmentsByClientId()
+				.forEach((clientId, partitions) -> assignments.put(clientId, Set.copyOf(partitions)));
+		}
+		catch (UnsupportedOperationException ex) {
+			// A container type that does not say: its members are the broker's to tell.
+		}
+		return assignments;
 	}
 
 	private Map<TopicPartition, Long> paused(MessageListenerContainer container, String listenerId) {

@@ -67,6 +67,9 @@ final class PartitionRules {
 				return stuck;
 			}
 		}
+		if (owner == null && !context.observation().membershipKnown()) {
+			return context.enoughData ? Cause.OWNER_UNKNOWN : Cause.COLLECTING;
+		}
 		if (!context.hasLiveOwner(partition) || owner == null) {
 			return Cause.NO_OWNER;
 		}
@@ -175,7 +178,7 @@ final class PartitionRules {
 			case COLLECTING -> Verdict.UNKNOWN;
 			case POISON, BLOCKED_CALL, BEHIND_STUCK_CALL, MEMBER_STALLED -> Verdict.STUCK;
 			case PROGRESSING -> trend(context.lagChange(partition), context.settings());
-			case WAITING -> waiting(context, partition);
+			case WAITING, OWNER_UNKNOWN -> waiting(context, partition);
 		};
 	}
 
@@ -235,7 +238,13 @@ final class PartitionRules {
 		PROGRESSING,
 
 		/** Its consumer is busy with other partitions. */
-		WAITING
+		WAITING,
+
+		/**
+		 * The broker would not say who owns it: judged by its lag alone, never STUCK or
+		 * STOPPED.
+		 */
+		OWNER_UNKNOWN
 
 	}
 

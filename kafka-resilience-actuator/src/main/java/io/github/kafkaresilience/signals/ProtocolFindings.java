@@ -27,6 +27,10 @@ final class ProtocolFindings {
 	}
 
 	static void findings(GroupContext context, List<Finding> findings) {
+		BrokerRefusal describe = context.observation().describeRefusal();
+		if (describe != null) {
+			findings.add(describeRefused(context.observation().groupId(), describe, context.consumerProtocol()));
+		}
 		if (context.consumerProtocol()) {
 			GroupProtocolSettings settings = context.observation().brokerSettings();
 			if (settings != null && settings.refusal() != null) {
@@ -54,6 +58,18 @@ final class ProtocolFindings {
 						+ "--entity-name " + groupId + " --add-config " + GroupConfigKeys.HEARTBEAT_INTERVAL
 						+ "=500), or let kafka-resilience set it (kafka.resilience.consumer-protocol.heartbeat-interval"
 						+ "=500ms).");
+	}
+
+	private static Finding describeRefused(String groupId, BrokerRefusal refusal, boolean consumerProtocol) {
+		String needs = "TOPIC".equals(refusal.resourceType())
+				? "DESCRIBE on every topic its members subscribe to, not only this application's"
+						+ (consumerProtocol ? " (group.protocol=consumer, KAFKA-18813)" : "")
+				: "DESCRIBE on the group";
+		return new Finding(Severity.WARN, "group-describe-refused",
+				"The broker refused to describe group '" + groupId + "' (" + refusal.error() + "): that needs " + needs
+						+ ". Members and assignments of other instances are unknown, so the partitions they "
+						+ "own are judged by their lag alone, never STUCK or STOPPED; this application's own "
+						+ "consumers and the lag signals are unaffected. Allow it with: " + refusal.aclCommand() + ".");
 	}
 
 	private static Finding unreadable(String groupId, BrokerRefusal refusal) {

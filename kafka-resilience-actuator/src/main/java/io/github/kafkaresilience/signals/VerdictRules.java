@@ -96,7 +96,8 @@ final class VerdictRules {
 	}
 
 	private static @Nullable Judgement emptyGroup(GroupContext context, LagSignals lag, PollSignals poll) {
-		if (!context.observation().members().isEmpty() || lag.total() == 0) {
+		if (!context.observation().members().isEmpty() || lag.total() == 0
+				|| !context.observation().membershipKnown()) {
 			return null;
 		}
 		List<LocalListener> running = context.input.listeners().stream().filter(LocalListener::running).toList();

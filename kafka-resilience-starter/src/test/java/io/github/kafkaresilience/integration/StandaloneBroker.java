@@ -38,27 +38,68 @@ final class StandaloneBroker implements AutoCloseable {
 
 	private final int port;
 
+	private final int saslPort;
+
 	private Process process;
 
-	private StandaloneBroker(Path directory, Path serverProperties, Path log, int port) {
+	private StandaloneBroker(Path directory, Path serverProperties, Path log, int port, int saslPort) {
 		this.directory = directory;
 		this.serverProperties = serverProperties;
 		this.log = log;
 		this.port = port;
+		this.saslPort = saslPort;
 	}
 
 	static StandaloneBroker start(Map<String, String> overrides) throws IOException, InterruptedException {
+		return start(overrides, Map.of());
+	}
+
+	/**
+	 * Start a broker with an authorizer: the PLAINTEXT listener is for the test itself
+	 * (its anonymous principal is a super user), the SASL_PLAINTEXT listener (mechanism
+	 * PLAIN) for the applications under test, whose users and passwords are given and who
+	 * may do only what ACLs allow.
+	 * @param overrides broker settings
+	 * @param users user name to password
+	 * @return the running broker
+	 */
+	static StandaloneBroker startSecured(Map<String, String> overrides, Map<String, String> users)
+			throws IOException, InterruptedException {
+		return start(overrides, users);
+	}
+
+	private static StandaloneBroker start(Map<String, String> overrides, Map<String, String> users)
+			throws IOException, InterruptedException {
 		Path directory = Files.createTempDirectory("kafka-resilience-test-broker-");
 		int port = freePort();
 		int controllerPort = freePort();
+		int saslPort = users.isEmpty() ? -1 : freePort();
 		Properties properties = new Properties();
 		properties.put("process.roles", "broker,controller");
 		properties.put("node.id", "1");
 		properties.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-		properties.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-		properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+		if (users.isEmpty()) {
+			properties.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+			properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+			properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+		}
+		else {
+			properties.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort
+					+ ",CONTROLLER://127.0.0.1:" + controllerPort);
+			properties.put("advertised.listeners",
+					"PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+			properties.put("listener.security.protocol.map",
+					"PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+			properties.put("inter.broker.listener.name", "PLAINTEXT");
+			properties.put("sasl.enabled.mechanisms", "PLAIN");
+			StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+			users.forEach(
+					(user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+			properties.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+			properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+			properties.put("super.users", "User:ANONYMOUS");
+		}
 		properties.put("controller.listener.names", "CONTROLLER");
-		properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
 		properties.put("log.dirs", directory.resolve("data").toString());
 		properties.put("offsets.topic.num.partitions", "1");
 		properties.put("share.coordinator.state.topic.replication.factor", "1");
@@ -69,7 +110,7 @@ final class StandaloneBroker implements AutoCloseable {
 			properties.store(writer, "kafka-resilience test broker");
 		}
 		StandaloneBroker broker = new StandaloneBroker(directory, serverProperties, directory.resolve("broker.log"),
-				port);
+				port, saslPort);
 		Process format = broker.java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
 				serverProperties.toString());
 		if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
@@ -81,6 +122,16 @@ final class StandaloneBroker implements AutoCloseable {
 
 	String bootstrapServers() {
 		return "127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * The SASL_PLAINTEXT listener of a secured broker.
+	 */
+	String saslBootstrapServers() {
+		if (this.saslPort < 0) {
+			throw new IllegalStateException("not a secured broker");
+		}
+		return "127.0.0.1:" + this.saslPort;
 	}
 
 	/**
