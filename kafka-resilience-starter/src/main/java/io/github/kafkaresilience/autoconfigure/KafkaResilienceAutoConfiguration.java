@@ -47,7 +47,8 @@ import org.springframework.kafka.listener.ListenerContainerRegistry;
 @ConditionalOnClass({ EnableKafka.class, KafkaAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "kafka.resilience.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ KafkaResilienceProperties.class, ConsumerDefaultsProperties.class,
-		StaticMembershipProperties.class, ShutdownProperties.class, RebalanceProperties.class })
+		StaticMembershipProperties.class, ShutdownProperties.class, RebalanceProperties.class,
+		ConsumerProtocolProperties.class })
 public final class KafkaResilienceAutoConfiguration {
 
 	private static final Duration BOOT_DEFAULT_SHUTDOWN_PHASE = Duration.ofSeconds(30);
@@ -89,8 +90,9 @@ public final class KafkaResilienceAutoConfiguration {
 	@ConditionalOnMissingBean
 	ResilientContainerCustomizer kafkaResilienceContainerCustomizer(KafkaResilienceProperties resilience,
 			ConsumerDefaultsProperties consumer, StaticMembershipProperties staticMembership,
-			ShutdownProperties shutdown, RebalanceProperties rebalance, Environment environment, HostIdentity identity,
-			RebalanceHistory history, ListenerSettingsRegistry registry, ProgressRegistry progress) {
+			ShutdownProperties shutdown, RebalanceProperties rebalance, ConsumerProtocolProperties consumerProtocol,
+			Environment environment, HostIdentity identity, RebalanceHistory history, ListenerSettingsRegistry registry,
+			ProgressRegistry progress) {
 		KafkaResiliencePropertiesValidator.validate(resilience, consumer, staticMembership, shutdown, rebalance,
 				getClass().getClassLoader());
 		boolean alwaysSomewhere = staticMembership.getMode() == StaticMembershipMode.ALWAYS || resilience.getListeners()
@@ -105,7 +107,8 @@ public final class KafkaResilienceAutoConfiguration {
 			.orElse(BOOT_DEFAULT_SHUTDOWN_PHASE);
 		ResilientContainerCustomizer.Settings settings = new ResilientContainerCustomizer.Settings(
 				staticMembership.getExpectedRestartTime(), shutdown.getTimeout(), shutdownPhase,
-				shutdown.isLeaveGroup());
+				shutdown.isLeaveGroup(), consumerProtocol.getPollTimeout(),
+				environment.containsProperty("spring.kafka.listener.poll-timeout"));
 		ConsumerDefaults defaults = consumer.toDefaults();
 		Map<String, ListenerProperties> listeners = resilience.getListeners();
 		return new ResilientContainerCustomizer((listenerId) -> {

@@ -252,6 +252,36 @@ class KafkaResilienceAutoConfigurationTests {
 				.containsEntry("max.poll.records", "500"));
 	}
 
+	@Test
+	void newProtocolContainerPollsWithAShortTimeoutWhereNobodyChoseOne() {
+		this.contextRunner.withPropertyValues("spring.kafka.consumer.properties[group.protocol]=consumer")
+			.run((context) -> {
+				assertThat(createContainer(context).getContainerProperties().getPollTimeout()).isEqualTo(500);
+				assertThat(setting(context, "noBeanNameSet", "pollTimeout.ms")).isEqualTo("500 KAFKA_RESILIENCE");
+			});
+	}
+
+	@Test
+	void springKafkasPollTimeoutPropertyWinsEvenAtItsDefault() {
+		this.contextRunner
+			.withPropertyValues("spring.kafka.consumer.properties[group.protocol]=consumer",
+					"spring.kafka.listener.poll-timeout=5s")
+			.run((context) -> {
+				assertThat(createContainer(context).getContainerProperties().getPollTimeout()).isEqualTo(5000);
+				assertThat(setting(context, "noBeanNameSet", "pollTimeout.ms")).isEqualTo("5000 USER");
+			});
+	}
+
+	@Test
+	void classicContainerKeepsSpringKafkasPollTimeout() {
+		this.contextRunner.run((context) -> {
+			assertThat(createContainer(context).getContainerProperties().getPollTimeout()).isEqualTo(5000);
+			assertThat(context.getBean(ListenerSettingsRegistry.class)
+				.get("noBeanNameSet")
+				.flatMap((settings) -> settings.setting("pollTimeout.ms"))).isEmpty();
+		});
+	}
+
 	static ConcurrentMessageListenerContainer<?, ?> createContainer(AssertableApplicationContext context) {
 		assertThat(context).hasNotFailed();
 		ConcurrentKafkaListenerContainerFactory<?, ?> factory = context.getBean("kafkaListenerContainerFactory",
