@@ -3,9 +3,18 @@
 # every cell (3 and 6 instances; 0, 4 and 20 ms per record), then the levers one at a time. Each run is one
 # full run-rolling-restart.sh (about 70 s with 3 instances, 110 s with 6); rows are appended to
 # benchmarks/out/results.csv, labelled, and ./benchmarks/summarize.sh turns them into medians per cell.
-# Usage: ./benchmarks/run-matrix.sh [defaults] [levers] [levers-20] [large] [backlog]   (default: every section)
-#   REPEAT=N         runs per cell in the "defaults" section (default 2)
-#   VARIANTS="..."   what the "defaults" section compares (default "plain starter"; "starter" alone re-measures
+# Usage: ./benchmarks/run-matrix.sh [defaults] [levers] [levers-20] [large] [backlog] [kip848] [kip848-levers]
+#                                    [migration]   (default: every section but the last three)
+#   kip848           plain against the starter on KIP-848 (group.protocol=consumer, broker heartbeat 5 s),
+#                    alternating, REPEAT runs each per cell: 3 and 6 instances x 4 and 20 ms per record
+#   kip848-levers    3 instances, 4 ms: plain classic, plain KIP-848, the starter on KIP-848 with its 500 ms poll
+#                    timeout, and with the opt-in 500 ms group heartbeat; REPEAT runs each
+#   migration        3 instances, 4 ms: the roll itself moves the group classic -> KIP-848, and back
+#   REPEAT=N         runs per cell in the "defaults", "kip848", "kip848-levers" and "migration" sections
+#                    (default 2)
+#   INSTANCES="..."  instance counts of the "kip848" section (default "3 6")
+#   DELAYS="..."     processing times in ms of the "kip848" section (default "4 20")
+#   VARIANTS="..."   what the "defaults" and "kip848" sections compare (default "plain starter"; "starter" alone re-measures
 #                    the starter after a change of its defaults)
 #   BENCH_SKIP_BUILD=1 skips the build.
 # About 80 minutes for everything with REPEAT=2. Wants a quiet machine.
@@ -99,8 +108,55 @@ for section in "${sections[@]}"; do
 			--broker-prop group.consumer.min.heartbeat.interval.ms=500 \
 			--broker-prop group.consumer.heartbeat.interval.ms=500
 		;;
+	kip848)
+		# Plain and starter alternate on the consumer group protocol, so drift on the machine hits both alike.
+		read -r -a kip848_instances <<<"${INSTANCES:-3 6}"
+		read -r -a kip848_delays <<<"${DELAYS:-4 20}"
+		for instances in "${kip848_instances[@]}"; do
+			for delay in "${kip848_delays[@]}"; do
+				for ((i = 1; i <= repeat; i++)); do
+					common=(--instances "$instances" --delay-ms "$delay" --rate "$(rate "$delay")")
+					for variant in "${variants[@]}"; do
+						if [[ "$variant" == plain ]]; then
+							run --scenario plain-consumer-protocol --label "plain + KIP-848 (broker heartbeat 5s)" \
+								"${common[@]}"
+						else
+							run --scenario starter-consumer-protocol \
+								--label "starter + KIP-848 (poll 500ms; broker heartbeat 5s)" "${common[@]}"
+						fi
+					done
+				done
+			done
+		done
+		;;
+	kip848-levers)
+		# What the starter does on KIP-848 beside plain on both protocols, REPEAT runs each, alternating: its
+		# 500 ms container poll timeout (the default since 2026-12-02) at the broker's 5 s heartbeat, and the
+		# opt-in group heartbeat of 500 ms it sets through incrementalAlterConfigs (the broker allowing 500 ms).
+		common=(--instances 3 --delay-ms 4 --rate 200)
+		for ((i = 1; i <= repeat; i++)); do
+			run --scenario plain --label plain "${common[@]}"
+			run --scenario plain-consumer-protocol --label "plain + KIP-848 (broker heartbeat 5s)" "${common[@]}"
+			run --scenario starter-consumer-protocol --label "starter + KIP-848 (poll 500ms; broker heartbeat 5s)" \
+				"${common[@]}"
+			run --scenario starter-consumer-protocol --label "starter + KIP-848 + group heartbeat 500ms (opt-in)" \
+				"${common[@]}" --broker-prop group.consumer.min.heartbeat.interval.ms=500 \
+				--app-arg --kafka.resilience.consumer-protocol.heartbeat-interval=500ms
+		done
+		;;
+	migration)
+		# A live group moved between the protocols by the rolling deploy itself: each restarted instance comes
+		# back on the other protocol (the broker converts the group online), REPEAT runs each way.
+		common=(--instances 3 --delay-ms 4 --rate 200)
+		for ((i = 1; i <= repeat; i++)); do
+			run --scenario starter --label "starter: classic to KIP-848 during the roll" "${common[@]}" \
+				--restart-app-arg '--spring.kafka.consumer.properties[group.protocol]=consumer'
+			run --scenario starter-consumer-protocol --label "starter: KIP-848 to classic during the roll" \
+				"${common[@]}" --restart-app-arg '--spring.kafka.consumer.properties[group.protocol]=classic'
+		done
+		;;
 	*)
-		echo "Unknown section '$section' (defaults, levers, levers-20, large, backlog)" >&2
+		echo "Unknown section '$section' (defaults, levers, levers-20, large, backlog, kip848, kip848-levers, migration)" >&2
 		exit 2
 		;;
 	esac

@@ -16,6 +16,27 @@ public final class ListenerSettingsRegistry {
 
 	private final Map<String, ListenerSettings> byListener = new ConcurrentHashMap<>();
 
+	private final Map<String, ClusterConnection> connections = new ConcurrentHashMap<>();
+
+	/**
+	 * Remember which cluster a listener's consumers connect to.
+	 * @param listenerId the listener id
+	 * @param connection its consumers' connection settings
+	 */
+	public void registerConnection(String listenerId, ClusterConnection connection) {
+		this.connections.put(listenerId, connection);
+	}
+
+	/**
+	 * The cluster a listener's consumers connect to, as far as kafka-resilience saw them
+	 * configured.
+	 * @param listenerId the listener id
+	 * @return the connection, empty for a listener kafka-resilience did not see created
+	 */
+	public Optional<ClusterConnection> connection(String listenerId) {
+		return Optional.ofNullable(this.connections.get(listenerId));
+	}
+
 	/**
 	 * Remember the settings of a listener, replacing any earlier entry for the same id.
 	 * @param settings the settings

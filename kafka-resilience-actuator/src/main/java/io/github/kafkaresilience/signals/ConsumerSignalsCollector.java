@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,13 +22,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.github.kafkaresilience.consumers.ClusterConnection;
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.evidence.PauseRecorder;
 import io.github.kafkaresilience.evidence.ProgressRegistry;
 import io.github.kafkaresilience.groupconfig.GroupConfigChanges;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,10 +39,10 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Refreshes the {@link SignalsSnapshot} in the background, on one daemon thread: reads
- * the broker ({@link BrokerReader}) and this application's listeners
- * ({@link LocalListenerReader}), keeps each group's lag window and losses, and has each
- * group judged. Endpoint, health and meters only read the last snapshot, so no request
- * thread ever waits on the broker.
+ * each cluster the listeners consume from ({@link BrokerReader}, one Admin client per
+ * cluster) and this application's listeners ({@link LocalListenerReader}), keeps each
+ * group's lag window and losses, and has each group judged. Endpoint, health and meters
+ * only read the last snapshot, so no request thread ever waits on the broker.
  *
  * @author kafka-resilience
  */
@@ -47,7 +50,9 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConsumerSignalsCollector.class);
 
-	private final BrokerReader broker;
+	private final ClusterReaders readers;
+
+	private final ListenerSettingsRegistry settingsRegistry;
 
 	private final LocalListenerReader locals;
 
@@ -85,7 +90,8 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 
 	/**
 	 * Create a collector.
-	 * @param adminFactory creates the one Admin client, on first use
+	 * @param adminClients creates one Admin client per cluster the listeners consume
+	 * from, on first use
 	 * @param containers supplies the application's listener containers, including
 	 * child-less ones
 	 * @param settingsRegistry effective settings per listener
@@ -98,12 +104,13 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 	 * @param settings thresholds and intervals
 	 * @param clock the clock
 	 */
-	public ConsumerSignalsCollector(Supplier<Admin> adminFactory,
+	public ConsumerSignalsCollector(AdminClients adminClients,
 			Supplier<? extends Collection<? extends MessageListenerContainer>> containers,
 			ListenerSettingsRegistry settingsRegistry, RebalanceHistory history, ConsumerIncidents incidents,
 			ContainerStopRecorder stops, ProgressRegistry progress, PauseRecorder pauses,
 			GroupConfigChanges configChanges, SignalsSettings settings, Clock clock) {
-		this.broker = new BrokerReader(adminFactory, settings.requestTimeout());
+		this.readers = new ClusterReaders(adminClients, settings.requestTimeout());
+		this.settingsRegistry = settingsRegistry;
 		this.locals = new LocalListenerReader(containers, settingsRegistry, stops, progress, pauses, clock);
 		this.history = history;
 		this.incidents = incidents;
@@ -200,7 +207,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		this.broker.close();
+		this.readers.close();
 	}
 
 	@Override
@@ -220,16 +227,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 	 */
 	public synchronized void refresh() {
 		Instant started = this.clock.instant();
-		Map<String, List<LocalListener>> byGroup = byGroup(this.locals.read());
-		SignalsSnapshot next;
-		try {
-			next = collect(started, byGroup);
-		}
-		catch (Exception ex) {
-			this.failures++;
-			this.broker.failed();
-			next = this.outage.snapshot(started, byGroup, ex, this.snapshot);
-		}
+		SignalsSnapshot next = collect(started, byGroup(this.locals.read()));
 		this.refreshes++;
 		this.lastRefreshMs = Duration.between(started, this.clock.instant()).toMillis();
 		this.snapshot = next;
@@ -247,22 +245,56 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		}
 	}
 
-	private SignalsSnapshot collect(Instant now, Map<String, List<LocalListener>> byGroup) throws Exception {
+	/**
+	 * Read every cluster the listeners consume from: a cluster that does not answer makes
+	 * only its own groups unknown.
+	 */
+	private SignalsSnapshot collect(Instant now, Map<String, List<LocalListener>> byGroup) {
 		if (byGroup.isEmpty()) {
 			return new SignalsSnapshot(now, now, null, List.of());
 		}
+		long changes = this.configChanges.version();
+		if (changes != this.configChangesSeen) {
+			this.readers.groupSettingsChanged(byGroup.keySet());
+			this.configChangesSeen = changes;
+		}
+		Map<ClusterConnection, Map<String, List<LocalListener>>> byCluster = byCluster(byGroup);
+		this.readers.retain(byCluster.keySet());
+		List<GroupSignals> groups = new ArrayList<>();
+		List<String> errors = new ArrayList<>();
+		Instant refreshed = null;
+		for (Map.Entry<ClusterConnection, Map<String, List<LocalListener>>> cluster : byCluster.entrySet()) {
+			BrokerReader reader = this.readers.reader(cluster.getKey());
+			try {
+				groups.addAll(collect(now, cluster.getValue(), reader));
+				refreshed = this.clock.instant();
+			}
+			catch (Exception ex) {
+				reader.failed();
+				String error = this.outage.error(ex);
+				errors.add((byCluster.size() > 1) ? cluster.getKey().bootstrapServers() + ": " + error : error);
+				groups.addAll(this.outage.groups(now, cluster.getValue(), error, this.snapshot));
+			}
+		}
+		if (!errors.isEmpty()) {
+			this.failures++;
+		}
+		this.windows.keySet().retainAll(byGroup.keySet());
+		this.losses.keySet().retainAll(byGroup.keySet());
+		groups.sort(Comparator.comparing(GroupSignals::groupId));
+		return new SignalsSnapshot((refreshed != null) ? refreshed : this.snapshot.refreshedAt(), now,
+				errors.isEmpty() ? null : String.join("; ", errors), groups);
+	}
+
+	private List<GroupSignals> collect(Instant now, Map<String, List<LocalListener>> byGroup, BrokerReader broker)
+			throws Exception {
 		Map<String, Set<String>> topics = new TreeMap<>();
 		Map<String, Set<Pattern>> patterns = new TreeMap<>();
 		byGroup.forEach((groupId, listeners) -> {
 			topics.put(groupId, this.locals.topics(listeners));
 			patterns.put(groupId, this.locals.patterns(listeners));
 		});
-		long changes = this.configChanges.version();
-		if (changes != this.configChangesSeen) {
-			this.broker.groupSettingsChanged(byGroup.keySet());
-			this.configChangesSeen = changes;
-		}
-		BrokerView view = this.broker.read(topics, patterns, consumerProtocolGroups(byGroup), now);
+		BrokerView view = broker.read(topics, patterns, consumerProtocolGroups(byGroup), now);
 
 		Instant observed = this.clock.instant();
 		// Read the containers again after the broker calls, so that their state and the
@@ -274,16 +306,32 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		List<GroupSignals> groups = new ArrayList<>();
 		for (Map.Entry<String, List<LocalListener>> entry : byGroup.entrySet()) {
 			String groupId = entry.getKey();
-			GroupObservation observation = GroupObservations.of(groupId, view,
-					current.getOrDefault(groupId, entry.getValue()));
+			List<LocalListener> listeners = current.getOrDefault(groupId, entry.getValue());
+			GroupObservation observation = GroupObservations.of(groupId, view, listeners);
 			LossTracker tracker = this.losses.computeIfAbsent(groupId, (id) -> new LossTracker());
 			tracker.observe(observed, observation.committed(), observation.startOffsets(),
 					this.locals.drainJumps(entry.getValue()));
-			groups.add(evaluate(observed, observation, current.getOrDefault(groupId, entry.getValue()), tracker));
+			groups.add(evaluate(observed, observation, listeners, tracker));
 		}
-		this.windows.keySet().retainAll(byGroup.keySet());
-		this.losses.keySet().retainAll(byGroup.keySet());
-		return new SignalsSnapshot(observed, now, null, groups);
+		return groups;
+	}
+
+	/**
+	 * Groups by the cluster their listeners consume from; a group is read where its first
+	 * listener with a known connection consumes.
+	 */
+	private Map<ClusterConnection, Map<String, List<LocalListener>>> byCluster(
+			Map<String, List<LocalListener>> byGroup) {
+		Map<ClusterConnection, Map<String, List<LocalListener>>> byCluster = new LinkedHashMap<>();
+		byGroup.forEach((groupId, listeners) -> {
+			ClusterConnection own = listeners.stream()
+				.map((listener) -> this.settingsRegistry.connection(listener.listenerId()))
+				.flatMap(Optional::stream)
+				.findFirst()
+				.orElse(ClusterConnection.DEFAULT);
+			byCluster.computeIfAbsent(this.readers.resolve(own), (key) -> new TreeMap<>()).put(groupId, listeners);
+		});
+		return byCluster;
 	}
 
 	private GroupSignals evaluate(Instant now, GroupObservation observation, List<LocalListener> listeners,

@@ -37,8 +37,12 @@ final class OutageSnapshots {
 		this.settings = settings;
 	}
 
-	SignalsSnapshot snapshot(Instant now, Map<String, List<LocalListener>> byGroup, Exception ex,
-			SignalsSnapshot previous) {
+	/**
+	 * Why a read of the broker failed, in a few words.
+	 * @param ex the failure
+	 * @return the error
+	 */
+	String error(Exception ex) {
 		Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
 		String error = cause.getClass().getSimpleName()
 				+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
@@ -46,6 +50,19 @@ final class OutageSnapshots {
 			error = "broker did not answer within " + this.settings.requestTimeout().toMillis() + " ms";
 		}
 		logger.debug("kafka-resilience: consumer signals refresh failed: {}", error);
+		return error;
+	}
+
+	/**
+	 * The groups of a cluster the broker did not answer for.
+	 * @param now the time of the refresh
+	 * @param byGroup the groups and their local listeners
+	 * @param error why the read failed
+	 * @param previous the last snapshot
+	 * @return the groups' signals
+	 */
+	List<GroupSignals> groups(Instant now, Map<String, List<LocalListener>> byGroup, String error,
+			SignalsSnapshot previous) {
 		String since = (previous.refreshedAt() != null) ? " Showing data from " + previous.refreshedAt() + "."
 				: " No broker data yet.";
 		List<GroupSignals> groups = new ArrayList<>();
@@ -69,7 +86,7 @@ final class OutageSnapshots {
 					local.rebalances(), local.poll(), last.membership(), local.findings(), local.listeners(),
 					last.capacity(), last.losses(), last.brokerSettings()));
 		}
-		return new SignalsSnapshot(previous.refreshedAt(), now, error, groups);
+		return groups;
 	}
 
 	private static String protocol(List<LocalListener> listeners) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.kafkaresilience.consumers.ClusterConnection;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +43,7 @@ final class AdminConnection {
 			// security settings win over the admin ones, which Boot leaves at
 			// localhost:9092 when only spring.kafka.consumer.* is set.
 			consumers.getConfigurationProperties().forEach((key, value) -> {
-				if (isConnectionSetting(key)) {
+				if (ClusterConnection.isConnectionSetting(key)) {
 					config.put(key, value);
 				}
 			});
@@ -52,12 +53,6 @@ final class AdminConnection {
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
 		config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
 		return config;
-	}
-
-	static boolean isConnectionSetting(String key) {
-		return key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")
-				|| key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-				|| key.equals(AdminClientConfig.CLIENT_DNS_LOOKUP_CONFIG);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.kafkaresilience.defaults;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.github.kafkaresilience.consumers.ClusterConnection;
 import io.github.kafkaresilience.consumers.EffectiveSetting;
 import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.consumers.Finding.Severity;
@@ -150,6 +152,12 @@ public final class ResilientContainerCustomizer {
 		ListenerSettings listenerSettings = pollTimeout(containerProperties, fixTxOffsets(containerProperties,
 				listenerOptions.defaults().fixTxOffsets(), checkInstanceIdCollision(resolution.settings())));
 		this.registry.register(listenerSettings);
+		// A listener may consume from another cluster than the application's default
+		// (its own bootstrap.servers, a second consumer factory): its groups are read
+		// there.
+		Map<String, Object> effective = new HashMap<>(factoryConfigs);
+		merged.forEach((key, value) -> effective.put(String.valueOf(key), value));
+		this.registry.registerConnection(listenerId, ClusterConnection.of(effective));
 		report(listenerSettings, container instanceof ConcurrentMessageListenerContainer);
 	}
 

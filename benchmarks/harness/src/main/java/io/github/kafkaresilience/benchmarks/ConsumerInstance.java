@@ -23,6 +23,8 @@ final class ConsumerInstance {
 
 	private final List<String> command;
 
+	private final List<String> restartArguments;
+
 	private final RunFiles files;
 
 	private final ChildProcesses children;
@@ -58,10 +60,19 @@ final class ConsumerInstance {
 		options.extraApplicationArguments()
 			.forEach((argument) -> command.add(argument.replace(Scenario.INSTANCE, name)));
 		this.command = List.copyOf(command);
+		this.restartArguments = options.restartApplicationArguments()
+			.stream()
+			.map((argument) -> argument.replace(Scenario.INSTANCE, name))
+			.toList();
 	}
 
 	String name() {
 		return this.name;
+	}
+
+	private static String name(String argument) {
+		int split = argument.indexOf('=');
+		return (split < 0) ? argument : argument.substring(0, split);
 	}
 
 	int incarnation() {
@@ -79,6 +90,14 @@ final class ConsumerInstance {
 	void start() throws IOException {
 		this.incarnation++;
 		List<String> command = new ArrayList<>(this.command);
+		if (this.incarnation > 0) {
+			// Spring Boot joins repeated options with commas, so a restart argument
+			// replaces the one of the same name instead of repeating it.
+			for (String argument : this.restartArguments) {
+				command.removeIf((existing) -> existing.startsWith("--") && name(existing).equals(name(argument)));
+				command.add(argument);
+			}
+		}
 		command.add("--bench.output=" + consumptionLog().toAbsolutePath());
 		// Identity variables are cleared so that only the scenario decides identity.
 		this.process = this.children

@@ -27,6 +27,8 @@ import java.util.Set;
  * @param applicationJar the consumer application's executable jar
  * @param applicationJvmOptions JVM options of every consumer process
  * @param extraApplicationArguments arguments added after the scenario's
+ * @param restartApplicationArguments arguments added to every incarnation after the
+ * first: the configuration a rolling deploy brings in, e.g. another group protocol
  * @param brokerClasspathFile file holding the broker's classpath
  * @param brokerProperties broker settings added after the scenario's
  * @param output where run directories and result tables go
@@ -43,8 +45,9 @@ import java.util.Set;
 public record RunOptions(Scenario scenario, int instances, int concurrency, int processingMs, int ratePerSecond,
 		int partitions, Duration warmup, Duration betweenRestarts, Duration settle, Duration healthyTimeout,
 		Duration stopGrace, Duration maxRun, long gapThresholdMs, Path applicationJar,
-		List<String> applicationJvmOptions, List<String> extraApplicationArguments, Path brokerClasspathFile,
-		Map<String, String> brokerProperties, Path output, String command, boolean crash, int burst, String label) {
+		List<String> applicationJvmOptions, List<String> extraApplicationArguments,
+		List<String> restartApplicationArguments, Path brokerClasspathFile, Map<String, String> brokerProperties,
+		Path output, String command, boolean crash, int burst, String label) {
 
 	/**
 	 * The usage text.
@@ -72,6 +75,8 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 			  --app-jvm-opts "OPTS"     JVM options of each consumer (default "-Xmx256m -XX:+UseSerialGC
 			                            -XX:TieredStopAtLevel=1")
 			  --app-arg ARG             extra consumer argument, repeatable ({instance} = instance name)
+			  --restart-app-arg ARG     extra argument of restarted instances only, repeatable: what the
+			                            rolling deploy changes (e.g. a migration to another group protocol)
 			  --broker-prop KEY=VALUE   extra broker setting, repeatable
 			  --broker-classpath-file F file with the broker's classpath
 			  --out DIR                 output directory (default benchmarks/out)
@@ -86,7 +91,8 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 	 * @throws IllegalArgumentException on a missing or unknown argument
 	 */
 	public static RunOptions parse(String[] args) {
-		CommandLine options = new CommandLine(args, Set.of("smoke", "crash"), Set.of("app-arg", "broker-prop"));
+		CommandLine options = new CommandLine(args, Set.of("smoke", "crash"),
+				Set.of("app-arg", "restart-app-arg", "broker-prop"));
 		boolean smoke = options.flag("smoke");
 		String scenarioName = options.text("scenario", null);
 		if (scenarioName == null) {
@@ -103,7 +109,8 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 				Arrays.asList(options.text("app-jvm-opts", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
 					.trim()
 					.split("\\s+")),
-				options.all("app-arg"), Path.of(options.text("broker-classpath-file", Harness.BROKER_CLASSPATH)),
+				options.all("app-arg"), options.all("restart-app-arg"),
+				Path.of(options.text("broker-classpath-file", Harness.BROKER_CLASSPATH)),
 				Harness.brokerProperties(options.all("broker-prop")), Path.of(options.text("out", "benchmarks/out")),
 				options.text("command", "RollingRestartBenchmark " + String.join(" ", args)), options.flag("crash"),
 				options.number("burst", 0),
@@ -127,6 +134,7 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 	public RunOptions {
 		applicationJvmOptions = List.copyOf(applicationJvmOptions);
 		extraApplicationArguments = List.copyOf(extraApplicationArguments);
+		restartApplicationArguments = List.copyOf(restartApplicationArguments);
 		brokerProperties = Map.copyOf(brokerProperties);
 	}
 

@@ -140,12 +140,16 @@ public final class RunAnalysis {
 			.toList();
 
 		Map<String, List<long[]>> restarting = restartWindows();
+		// The roll is what is measured: a group still finishing its first assignment when
+		// production starts (KIP-848 members wait out a poll first) is not a stall of the
+		// roll.
+		long rollStart = eventTime(Type.ROLL_STARTED).orElse(Long.MIN_VALUE);
 		long stalled = 0;
 		long longest = 0;
 		long longestUntouched = 0;
 		long longestSameOwner = 0;
 		for (List<Progress> partition : byPartition.values()) {
-			for (Gap gap : Gaps.of(partition)) {
+			for (Gap gap : fromRollStart(Gaps.of(partition), rollStart)) {
 				if (gap.lengthMs() > threshold) {
 					stalled += gap.lengthMs();
 				}
@@ -158,13 +162,11 @@ public final class RunAnalysis {
 				}
 			}
 		}
-		long groupWideStop = Gaps.of(all)
-			.stream()
+		long groupWideStop = fromRollStart(Gaps.of(all), rollStart).stream()
 			.mapToLong(Gap::lengthMs)
 			.filter((length) -> length > threshold)
 			.sum();
 
-		long rollStart = eventTime(Type.ROLL_STARTED).orElse(Long.MIN_VALUE);
 		long rollEnd = eventTime(Type.SETTLED).or(() -> eventTime(Type.ROLL_FINISHED)).orElse(Long.MAX_VALUE);
 		List<CoordinatorEvent> duringRoll = this.coordinator.stream()
 			.filter((event) -> event.atMs() >= rollStart && event.atMs() <= rollEnd)
@@ -379,6 +381,17 @@ public final class RunAnalysis {
 		System.out.println();
 		System.out.println(ResultTable.csvHeader());
 		System.out.println(ResultTable.csvRow(result));
+	}
+
+	/**
+	 * The parts of the gaps after the roll started.
+	 */
+	private static List<Gap> fromRollStart(List<Gap> gaps, long rollStart) {
+		return gaps.stream()
+			.filter((gap) -> gap.endMs() > rollStart)
+			.map((gap) -> (gap.startMs() >= rollStart) ? gap
+					: new Gap(rollStart, gap.endMs(), gap.before(), gap.after()))
+			.toList();
 	}
 
 }
