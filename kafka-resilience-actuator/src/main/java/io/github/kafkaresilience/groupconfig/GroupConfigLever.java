@@ -20,12 +20,8 @@ import io.github.kafkaresilience.groupconfig.GroupConfigChange.Result;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.AlterConfigsOptions;
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.DescribeConfigsOptions;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
@@ -166,7 +162,7 @@ public final class GroupConfigLever implements SmartLifecycle {
 	public List<GroupConfigChange> apply(Collection<String> groupIds) {
 		try (Admin admin = this.adminFactory.get()) {
 			Map<String, GroupProtocolSettings> current = GroupSettingsReader.describe(admin, groupIds, this.timeoutMs);
-			Config broker = brokerConfig(admin);
+			BrokerRange broker = BrokerRange.read(admin, this.timeoutMs);
 			List<GroupConfigChange> outcomes = new ArrayList<>();
 			for (Map.Entry<String, Duration> entry : this.requested.entrySet()) {
 				outcomes.addAll(apply(admin, groupIds, current, broker, entry.getKey(), entry.getValue().toMillis()));
@@ -176,9 +172,9 @@ public final class GroupConfigLever implements SmartLifecycle {
 	}
 
 	private List<GroupConfigChange> apply(Admin admin, Collection<String> groupIds,
-			Map<String, GroupProtocolSettings> current, @Nullable Config broker, String key, long requestedMs) {
+			Map<String, GroupProtocolSettings> current, BrokerRange broker, String key, long requestedMs) {
 		List<GroupConfigChange> outcomes = new ArrayList<>();
-		Bounds bounds = Bounds.of(broker, key);
+		BrokerRange.Bounds bounds = broker.bounds(key);
 		long target = bounds.fit(requestedMs);
 		String fitted = (target != requestedMs)
 				? "fitted into the broker's range " + bounds + " from the " + requestedMs + " ms asked for" : null;
@@ -260,35 +256,6 @@ public final class GroupConfigLever implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * One broker's configuration, for the range it allows; {@code null} when it may not
-	 * be read, in which case the broker's answer to the change says whether it fits.
-	 */
-	private @Nullable Config brokerConfig(Admin admin) {
-		try {
-			Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) this.timeoutMs))
-				.nodes()
-				.get(this.timeoutMs + 500, TimeUnit.MILLISECONDS);
-			if (nodes.isEmpty()) {
-				return null;
-			}
-			ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER,
-					nodes.iterator().next().idString());
-			return admin
-				.describeConfigs(List.of(resource), new DescribeConfigsOptions().timeoutMs((int) this.timeoutMs))
-				.values()
-				.get(resource)
-				.get(this.timeoutMs + 500, TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
-		catch (Exception ex) {
-			return null;
-		}
-	}
-
 	private void report(GroupConfigChange change) {
 		this.changes.record(change);
 		Finding finding = change.finding();
@@ -309,38 +276,6 @@ public final class GroupConfigLever implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			return false;
 		}
-	}
-
-	/**
-	 * The range a broker allows for a group setting, as far as it says.
-	 */
-	private record Bounds(@Nullable Long min, @Nullable Long max) {
-
-		static Bounds of(@Nullable Config broker, String key) {
-			return (broker != null) ? new Bounds(value(broker, GroupConfigKeys.brokerMinimum(key)),
-					value(broker, GroupConfigKeys.brokerMaximum(key))) : new Bounds(null, null);
-		}
-
-		long fit(long value) {
-			long fitted = (this.min != null) ? Math.max(this.min, value) : value;
-			return (this.max != null) ? Math.min(this.max, fitted) : fitted;
-		}
-
-		private static @Nullable Long value(Config config, String key) {
-			ConfigEntry entry = config.get(key);
-			try {
-				return (entry != null && entry.value() != null) ? Long.valueOf(entry.value()) : null;
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
-		}
-
-		@Override
-		public String toString() {
-			return "[" + ((this.min != null) ? this.min : "?") + ", " + ((this.max != null) ? this.max : "?") + "] ms";
-		}
-
 	}
 
 }

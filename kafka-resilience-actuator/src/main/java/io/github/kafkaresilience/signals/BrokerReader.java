@@ -15,7 +15,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import io.github.kafkaresilience.evidence.FailureMessages;
 import io.github.kafkaresilience.groupconfig.BrokerRefusal;
 import io.github.kafkaresilience.groupconfig.GroupSettingsReader;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,11 +37,8 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.LeaderNotAvailableException;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
-import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the broker's view of this application's groups with one shared {@link Admin}
@@ -54,8 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BrokerReader {
 
-	private static final Logger logger = LoggerFactory.getLogger(BrokerReader.class);
-
 	private static final int RECREATE_ADMIN_AFTER_FAILURES = 3;
 
 	// Group configs change rarely: read them every few minutes, not every refresh.
@@ -63,7 +57,7 @@ final class BrokerReader {
 
 	private final GroupSettingsReader groupSettings = new GroupSettingsReader(GROUP_SETTINGS_MAX_AGE);
 
-	private final Map<String, BrokerRefusal> loggedRefusals = new HashMap<>();
+	private final DescribeRefusals refusals = new DescribeRefusals();
 
 	private final Supplier<Admin> adminFactory;
 
@@ -95,10 +89,12 @@ final class BrokerReader {
 		// Kafka 4 answers "not found" for a group that has not formed yet: no members,
 		// not an outage.
 		Map<String, BrokerRefusal> refusals = new TreeMap<>();
-		Map<String, ConsumerGroupDescription> descriptions = present(client
-			.describeConsumerGroups(groupIds, new DescribeConsumerGroupsOptions().timeoutMs((int) this.timeout))
-			.describedGroups(), (groupId, refused) -> refusals.put(groupId, describeRefusal(groupId, refused)));
-		logRefusals(refusals);
+		Map<String, ConsumerGroupDescription> descriptions = present(
+				client
+					.describeConsumerGroups(groupIds, new DescribeConsumerGroupsOptions().timeoutMs((int) this.timeout))
+					.describedGroups(),
+				(groupId, refused) -> refusals.put(groupId, DescribeRefusals.of(groupId, refused)));
+		this.refusals.log(refusals);
 		Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
 		groupIds.forEach((groupId) -> specs.put(groupId, new ListConsumerGroupOffsetsSpec()));
 		Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = get(client
@@ -249,36 +245,6 @@ final class BrokerReader {
 			}
 		}
 		return results;
-	}
-
-	/**
-	 * Describing a group needs DESCRIBE on the group and, for a consumer-protocol group,
-	 * on every topic its members subscribe to (KAFKA-18813), not only this application's.
-	 */
-	private static BrokerRefusal describeRefusal(String groupId, AuthorizationException refused) {
-		if (refused instanceof TopicAuthorizationException topics) {
-			String names = topics.unauthorizedTopics().isEmpty() ? "<each topic of the group>"
-					: String.join(",", new TreeSet<>(topics.unauthorizedTopics()));
-			return new BrokerRefusal("DESCRIBE", "TOPIC", names, error(refused));
-		}
-		return new BrokerRefusal("DESCRIBE", "GROUP", groupId, error(refused));
-	}
-
-	private static String error(AuthorizationException refused) {
-		String message = FailureMessages.sanitize(refused.getMessage());
-		return refused.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
-	}
-
-	private void logRefusals(Map<String, BrokerRefusal> refusals) {
-		refusals.forEach((groupId, refusal) -> {
-			if (!refusal.equals(this.loggedRefusals.put(groupId, refusal))) {
-				logger.warn(
-						"kafka-resilience: the broker refused to describe group '{}' ({}); its other instances' "
-								+ "members and assignments are unknown until it is allowed: {}",
-						groupId, refusal.error(), refusal.aclCommand());
-			}
-		});
-		this.loggedRefusals.keySet().retainAll(refusals.keySet());
 	}
 
 	private <T> T get(KafkaFuture<T> future) throws Exception {

@@ -3,10 +3,15 @@ package io.github.kafkaresilience.signals;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.github.kafkaresilience.consumers.ClusterConnection;
+import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 
 /**
  * One {@link BrokerReader}, and so one Admin client, per cluster connection this
@@ -68,6 +73,24 @@ final class ClusterReaders {
 	 */
 	synchronized void groupSettingsChanged(Set<String> groupIds) {
 		this.readers.values().forEach((reader) -> reader.groupSettingsChanged(groupIds));
+	}
+
+	/**
+	 * Groups by the cluster their listeners consume from; a group is read where its first
+	 * listener with a known connection consumes.
+	 */
+	Map<ClusterConnection, Map<String, List<LocalListener>>> byCluster(Map<String, List<LocalListener>> byGroup,
+			ListenerSettingsRegistry settingsRegistry) {
+		Map<ClusterConnection, Map<String, List<LocalListener>>> byCluster = new LinkedHashMap<>();
+		byGroup.forEach((groupId, listeners) -> {
+			ClusterConnection own = listeners.stream()
+				.map((listener) -> settingsRegistry.connection(listener.listenerId()))
+				.flatMap(Optional::stream)
+				.findFirst()
+				.orElse(ClusterConnection.DEFAULT);
+			byCluster.computeIfAbsent(resolve(own), (key) -> new TreeMap<>()).put(groupId, listeners);
+		});
+		return byCluster;
 	}
 
 	synchronized void close() {

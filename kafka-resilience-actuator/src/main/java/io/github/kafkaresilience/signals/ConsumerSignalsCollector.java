@@ -6,21 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import io.github.kafkaresilience.consumers.ClusterConnection;
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
@@ -29,7 +22,6 @@ import io.github.kafkaresilience.evidence.PauseRecorder;
 import io.github.kafkaresilience.evidence.ProgressRegistry;
 import io.github.kafkaresilience.groupconfig.GroupConfigChanges;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
-import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,9 +64,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 
 	private long configChangesSeen;
 
-	private final Map<String, LagWindow> windows = new HashMap<>();
-
-	private final Map<String, LossTracker> losses = new HashMap<>();
+	private final GroupReads reads;
 
 	private final List<Consumer<SignalsSnapshot>> subscribers = new CopyOnWriteArrayList<>();
 
@@ -112,6 +102,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		this.readers = new ClusterReaders(adminClients, settings.requestTimeout());
 		this.settingsRegistry = settingsRegistry;
 		this.locals = new LocalListenerReader(containers, settingsRegistry, stops, progress, pauses, clock);
+		this.reads = new GroupReads(this.locals, history, incidents, configChanges, settings, clock);
 		this.history = history;
 		this.incidents = incidents;
 		this.settings = settings;
@@ -227,7 +218,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 	 */
 	public synchronized void refresh() {
 		Instant started = this.clock.instant();
-		SignalsSnapshot next = collect(started, byGroup(this.locals.read()));
+		SignalsSnapshot next = collect(started, GroupReads.byGroup(this.locals.read()));
 		this.refreshes++;
 		this.lastRefreshMs = Duration.between(started, this.clock.instant()).toMillis();
 		this.snapshot = next;
@@ -258,7 +249,8 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 			this.readers.groupSettingsChanged(byGroup.keySet());
 			this.configChangesSeen = changes;
 		}
-		Map<ClusterConnection, Map<String, List<LocalListener>>> byCluster = byCluster(byGroup);
+		Map<ClusterConnection, Map<String, List<LocalListener>>> byCluster = this.readers.byCluster(byGroup,
+				this.settingsRegistry);
 		this.readers.retain(byCluster.keySet());
 		List<GroupSignals> groups = new ArrayList<>();
 		List<String> errors = new ArrayList<>();
@@ -266,7 +258,7 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		for (Map.Entry<ClusterConnection, Map<String, List<LocalListener>>> cluster : byCluster.entrySet()) {
 			BrokerReader reader = this.readers.reader(cluster.getKey());
 			try {
-				groups.addAll(collect(now, cluster.getValue(), reader));
+				groups.addAll(this.reads.read(now, cluster.getValue(), reader));
 				refreshed = this.clock.instant();
 			}
 			catch (Exception ex) {
@@ -279,92 +271,10 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 		if (!errors.isEmpty()) {
 			this.failures++;
 		}
-		this.windows.keySet().retainAll(byGroup.keySet());
-		this.losses.keySet().retainAll(byGroup.keySet());
+		this.reads.retain(byGroup.keySet());
 		groups.sort(Comparator.comparing(GroupSignals::groupId));
 		return new SignalsSnapshot((refreshed != null) ? refreshed : this.snapshot.refreshedAt(), now,
 				errors.isEmpty() ? null : String.join("; ", errors), groups);
-	}
-
-	private List<GroupSignals> collect(Instant now, Map<String, List<LocalListener>> byGroup, BrokerReader broker)
-			throws Exception {
-		Map<String, Set<String>> topics = new TreeMap<>();
-		Map<String, Set<Pattern>> patterns = new TreeMap<>();
-		byGroup.forEach((groupId, listeners) -> {
-			topics.put(groupId, this.locals.topics(listeners));
-			patterns.put(groupId, this.locals.patterns(listeners));
-		});
-		BrokerView view = broker.read(topics, patterns, consumerProtocolGroups(byGroup), now);
-
-		Instant observed = this.clock.instant();
-		// Read the containers again after the broker calls, so that their state and the
-		// broker's view of the group belong to the same moment (a container stopping
-		// during the calls shows as stopped on request). Committed offsets first, so a
-		// failing record the error handler recovered no longer reads as failing.
-		this.locals.committed(byGroup.values().stream().flatMap(List::stream).toList(), view.committed());
-		Map<String, List<LocalListener>> current = byGroup(this.locals.read());
-		List<GroupSignals> groups = new ArrayList<>();
-		for (Map.Entry<String, List<LocalListener>> entry : byGroup.entrySet()) {
-			String groupId = entry.getKey();
-			List<LocalListener> listeners = current.getOrDefault(groupId, entry.getValue());
-			GroupObservation observation = GroupObservations.of(groupId, view, listeners);
-			LossTracker tracker = this.losses.computeIfAbsent(groupId, (id) -> new LossTracker());
-			tracker.observe(observed, observation.committed(), observation.startOffsets(),
-					this.locals.drainJumps(entry.getValue()));
-			groups.add(evaluate(observed, observation, listeners, tracker));
-		}
-		return groups;
-	}
-
-	/**
-	 * Groups by the cluster their listeners consume from; a group is read where its first
-	 * listener with a known connection consumes.
-	 */
-	private Map<ClusterConnection, Map<String, List<LocalListener>>> byCluster(
-			Map<String, List<LocalListener>> byGroup) {
-		Map<ClusterConnection, Map<String, List<LocalListener>>> byCluster = new LinkedHashMap<>();
-		byGroup.forEach((groupId, listeners) -> {
-			ClusterConnection own = listeners.stream()
-				.map((listener) -> this.settingsRegistry.connection(listener.listenerId()))
-				.flatMap(Optional::stream)
-				.findFirst()
-				.orElse(ClusterConnection.DEFAULT);
-			byCluster.computeIfAbsent(this.readers.resolve(own), (key) -> new TreeMap<>()).put(groupId, listeners);
-		});
-		return byCluster;
-	}
-
-	private GroupSignals evaluate(Instant now, GroupObservation observation, List<LocalListener> listeners,
-			LossTracker tracker) {
-		Map<TopicPartition, Long> lag = new HashMap<>();
-		observation.partitions().forEach((partition) -> lag.put(partition, observation.lag(partition)));
-		LagWindow window = this.windows.computeIfAbsent(observation.groupId(), (id) -> new LagWindow());
-		window.add(new LagWindow.Sample(now, lag, observation.committed(), observation.endOffsets()),
-				this.settings.window());
-		String groupId = observation.groupId();
-		return GroupEvaluator.evaluate(new GroupEvaluator.Input(now, observation, window.samples(), listeners,
-				this.history.events(groupId), this.history.rebalances(groupId), this.history.rebalanceTimes(groupId),
-				this.incidents.forGroup(groupId), this.settings, tracker.recent(), tracker.total(),
-				this.configChanges.forGroup(groupId)));
-	}
-
-	private static Set<String> consumerProtocolGroups(Map<String, List<LocalListener>> byGroup) {
-		Set<String> groups = new TreeSet<>();
-		byGroup.forEach((groupId, listeners) -> {
-			if (listeners.stream()
-				.anyMatch((listener) -> listener.settings() != null
-						&& "consumer".equals(listener.settings().protocol()))) {
-				groups.add(groupId);
-			}
-		});
-		return groups;
-	}
-
-	private static Map<String, List<LocalListener>> byGroup(List<LocalListener> listeners) {
-		Map<String, List<LocalListener>> byGroup = new TreeMap<>();
-		listeners.forEach(
-				(listener) -> byGroup.computeIfAbsent(listener.groupId(), (id) -> new ArrayList<>()).add(listener));
-		return byGroup;
 	}
 
 }

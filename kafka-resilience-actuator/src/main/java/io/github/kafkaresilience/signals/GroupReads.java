@@ -1,0 +1,126 @@
+package io.github.kafkaresilience.signals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import io.github.kafkaresilience.consumers.ConsumerIncidents;
+import io.github.kafkaresilience.groupconfig.GroupConfigChanges;
+import io.github.kafkaresilience.rebalance.RebalanceHistory;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads the groups of one cluster and judges each: the broker's view, this application's
+ * listeners at the same moment, and each group's lag window and losses, kept across
+ * refreshes.
+ *
+ * @author kafka-resilience
+ */
+final class GroupReads {
+
+	private final LocalListenerReader locals;
+
+	private final RebalanceHistory history;
+
+	private final ConsumerIncidents incidents;
+
+	private final GroupConfigChanges configChanges;
+
+	private final SignalsSettings settings;
+
+	private final Clock clock;
+
+	private final Map<String, LagWindow> windows = new HashMap<>();
+
+	private final Map<String, LossTracker> losses = new HashMap<>();
+
+	GroupReads(LocalListenerReader locals, RebalanceHistory history, ConsumerIncidents incidents,
+			GroupConfigChanges configChanges, SignalsSettings settings, Clock clock) {
+		this.locals = locals;
+		this.history = history;
+		this.incidents = incidents;
+		this.configChanges = configChanges;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	List<GroupSignals> read(Instant now, Map<String, List<LocalListener>> byGroup, BrokerReader broker)
+			throws Exception {
+		Map<String, Set<String>> topics = new TreeMap<>();
+		Map<String, Set<Pattern>> patterns = new TreeMap<>();
+		byGroup.forEach((groupId, listeners) -> {
+			topics.put(groupId, this.locals.topics(listeners));
+			patterns.put(groupId, this.locals.patterns(listeners));
+		});
+		BrokerView view = broker.read(topics, patterns, consumerProtocolGroups(byGroup), now);
+
+		Instant observed = this.clock.instant();
+		// Read the containers again after the broker calls, so that their state and the
+		// broker's view of the group belong to the same moment (a container stopping
+		// during the calls shows as stopped on request). Committed offsets first, so a
+		// failing record the error handler recovered no longer reads as failing.
+		this.locals.committed(byGroup.values().stream().flatMap(List::stream).toList(), view.committed());
+		Map<String, List<LocalListener>> current = byGroup(this.locals.read());
+		List<GroupSignals> groups = new ArrayList<>();
+		for (Map.Entry<String, List<LocalListener>> entry : byGroup.entrySet()) {
+			String groupId = entry.getKey();
+			List<LocalListener> listeners = current.getOrDefault(groupId, entry.getValue());
+			GroupObservation observation = GroupObservations.of(groupId, view, listeners);
+			LossTracker tracker = this.losses.computeIfAbsent(groupId, (id) -> new LossTracker());
+			tracker.observe(observed, observation.committed(), observation.startOffsets(),
+					this.locals.drainJumps(entry.getValue()));
+			groups.add(evaluate(observed, observation, listeners, tracker));
+		}
+		return groups;
+	}
+
+	/**
+	 * Forget the windows and losses of groups no listener consumes any more.
+	 * @param groupIds the groups consumed
+	 */
+	void retain(Set<String> groupIds) {
+		this.windows.keySet().retainAll(groupIds);
+		this.losses.keySet().retainAll(groupIds);
+	}
+
+	private GroupSignals evaluate(Instant now, GroupObservation observation, List<LocalListener> listeners,
+			LossTracker tracker) {
+		Map<TopicPartition, Long> lag = new HashMap<>();
+		observation.partitions().forEach((partition) -> lag.put(partition, observation.lag(partition)));
+		LagWindow window = this.windows.computeIfAbsent(observation.groupId(), (id) -> new LagWindow());
+		window.add(new LagWindow.Sample(now, lag, observation.committed(), observation.endOffsets()),
+				this.settings.window());
+		String groupId = observation.groupId();
+		return GroupEvaluator.evaluate(new GroupEvaluator.Input(now, observation, window.samples(), listeners,
+				this.history.events(groupId), this.history.rebalances(groupId), this.history.rebalanceTimes(groupId),
+				this.incidents.forGroup(groupId), this.settings, tracker.recent(), tracker.total(),
+				this.configChanges.forGroup(groupId)));
+	}
+
+	private static Set<String> consumerProtocolGroups(Map<String, List<LocalListener>> byGroup) {
+		Set<String> groups = new TreeSet<>();
+		byGroup.forEach((groupId, listeners) -> {
+			if (listeners.stream()
+				.anyMatch((listener) -> listener.settings() != null
+						&& "consumer".equals(listener.settings().protocol()))) {
+				groups.add(groupId);
+			}
+		});
+		return groups;
+	}
+
+	static Map<String, List<LocalListener>> byGroup(List<LocalListener> listeners) {
+		Map<String, List<LocalListener>> byGroup = new TreeMap<>();
+		listeners.forEach(
+				(listener) -> byGroup.computeIfAbsent(listener.groupId(), (id) -> new ArrayList<>()).add(listener));
+		return byGroup;
+	}
+
+}
