@@ -16,6 +16,12 @@ final class BrokerSettings {
 			"offsets.topic.replication.factor", "1", "transaction.state.log.replication.factor", "1",
 			"transaction.state.log.min.isr", "1");
 
+	/**
+	 * The system property embedded brokers publish their address under, instead of Spring
+	 * Boot's {@code spring.kafka.bootstrap-servers}.
+	 */
+	static final String BROKER_LIST_PROPERTY = "kafka-resilience.test.brokers";
+
 	private BrokerSettings() {
 	}
 

@@ -37,9 +37,7 @@ class SeveralClustersTests extends EmbeddedBrokerTests {
 	void eachGroupIsReadOnItsOwnClusterAndAnOutageStaysThere() {
 		this.second = new EmbeddedKafkaKraftBroker(1, 1);
 		this.second.brokerProperties(BrokerSettings.FAST_GROUPS);
-		// Not spring.kafka.bootstrap-servers, which the embedded broker would set as a
-		// system property over every application's own.
-		this.second.brokerListProperty("kafka-resilience.test.second-brokers");
+		this.second.brokerListProperty(BrokerSettings.BROKER_LIST_PROPERTY + ".second");
 		this.second.afterPropertiesSet();
 		KafkaTestSupport other = new KafkaTestSupport(this.second.getBrokersAsString());
 		try {
