@@ -235,9 +235,8 @@ final class GroupContext {
 	 * it.
 	 */
 	boolean consumerProtocol() {
-		return "consumer".equals(observation().protocol()) || this.input.listeners()
-			.stream()
-			.anyMatch((listener) -> listener.settings() != null && "consumer".equals(listener.settings().protocol()));
+		return "consumer".equals(observation().protocol())
+				|| LocalListener.anyOnConsumerProtocol(this.input.listeners());
 	}
 
 	/**

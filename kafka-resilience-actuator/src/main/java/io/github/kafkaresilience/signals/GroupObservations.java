@@ -38,9 +38,7 @@ final class GroupObservations {
 		});
 		List<GroupObservation.Member> members = new ArrayList<>();
 		String state = "Unknown";
-		String protocol = listeners.stream()
-			.anyMatch((listener) -> listener.settings() != null && "consumer".equals(listener.settings().protocol()))
-					? "consumer" : "classic";
+		String protocol = LocalListener.anyOnConsumerProtocol(listeners) ? "consumer" : "classic";
 		BrokerRefusal refusal = view.describeRefusals().get(groupId);
 		if (refusal != null) {
 			// The broker will not say who the members are: this application's own

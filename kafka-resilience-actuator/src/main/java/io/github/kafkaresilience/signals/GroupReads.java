@@ -107,9 +107,7 @@ final class GroupReads {
 	private static Set<String> consumerProtocolGroups(Map<String, List<LocalListener>> byGroup) {
 		Set<String> groups = new TreeSet<>();
 		byGroup.forEach((groupId, listeners) -> {
-			if (listeners.stream()
-				.anyMatch((listener) -> listener.settings() != null
-						&& "consumer".equals(listener.settings().protocol()))) {
+			if (LocalListener.anyOnConsumerProtocol(listeners)) {
 				groups.add(groupId);
 			}
 		});

@@ -1,5 +1,6 @@
 package io.github.kafkaresilience.signals;
 
+import java.util.List;
 import java.util.Set;
 
 import io.github.kafkaresilience.consumers.ListenerSettings;
@@ -70,6 +71,17 @@ public record LocalListener(String listenerId, String groupId, boolean running, 
 		this(listenerId, groupId, running, inExpectedState, paused, stopReason, concurrency, clientIds, instanceIdBase,
 				timeBetweenPollAvgMs, timeBetweenPollMaxMs, lastPollSecondsAgo, coordinatorRebalanceLatencyMaxMs,
 				settings, ListenerEvidence.NONE);
+	}
+
+	/**
+	 * Whether any of the listeners joins its group with {@code group.protocol=consumer}
+	 * (KIP-848), as its startup settings say.
+	 * @param listeners the listeners
+	 * @return {@code true} if one does
+	 */
+	static boolean anyOnConsumerProtocol(List<LocalListener> listeners) {
+		return listeners.stream()
+			.anyMatch((listener) -> listener.settings() != null && "consumer".equals(listener.settings().protocol()));
 	}
 
 	/**
