@@ -1,5 +1,8 @@
 package io.github.kafkaresilience.groupconfig;
 
+import io.github.kafkaresilience.consumers.BrokerRefusal;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.ResourceType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -186,10 +189,14 @@ public final class GroupConfigLever implements SmartLifecycle {
 						"the broker did not describe the group's configs in time"));
 				continue;
 			}
+			if (settings.unsupported() != null) {
+				outcomes.add(new GroupConfigChange(groupId, key, requestedMs, Result.UNSUPPORTED, null, null,
+						settings.unsupported()));
+				continue;
+			}
 			if (settings.refusal() != null) {
 				BrokerRefusal refusal = settings.refusal();
-				Result result = refusal.error().contains("Kafka 4.0") ? Result.UNSUPPORTED : Result.NOT_AUTHORIZED;
-				outcomes.add(new GroupConfigChange(groupId, key, requestedMs, result, null, null,
+				outcomes.add(new GroupConfigChange(groupId, key, requestedMs, Result.NOT_AUTHORIZED, null, null,
 						refusal.error() + " on DescribeConfigs; needs " + refusal.aclCommand()));
 				continue;
 			}
@@ -239,9 +246,9 @@ public final class GroupConfigLever implements SmartLifecycle {
 					: (cause instanceof AuthorizationException) ? Result.NOT_AUTHORIZED
 							: (cause instanceof UnsupportedVersionException || cause instanceof InvalidRequestException)
 									? Result.UNSUPPORTED : Result.FAILED;
-			String detail = (outcome == Result.NOT_AUTHORIZED)
-					? cause.getClass().getSimpleName() + " on IncrementalAlterConfigs; needs "
-							+ new BrokerRefusal("ALTER_CONFIGS", "GROUP", groupId, "").aclCommand()
+			String detail = (outcome == Result.NOT_AUTHORIZED) ? cause.getClass().getSimpleName()
+					+ " on IncrementalAlterConfigs; needs "
+					+ new BrokerRefusal(AclOperation.ALTER_CONFIGS, ResourceType.GROUP, groupId, "").aclCommand()
 					: cause.getMessage();
 			return new GroupConfigChange(groupId, key, requestedMs, outcome, (before != null) ? before.valueMs() : null,
 					before, detail);

@@ -1,5 +1,8 @@
 package io.github.kafkaresilience.groupconfig;
 
+import io.github.kafkaresilience.consumers.BrokerRefusal;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.ResourceType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -120,19 +123,18 @@ public final class GroupSettingsReader {
 		}
 		try {
 			Config config = future.get(timeoutMs + 500, TimeUnit.MILLISECONDS);
-			return new GroupProtocolSettings(setting(config, GroupConfigKeys.HEARTBEAT_INTERVAL),
-					setting(config, GroupConfigKeys.SESSION_TIMEOUT), null);
+			return GroupProtocolSettings.read(setting(config, GroupConfigKeys.HEARTBEAT_INTERVAL),
+					setting(config, GroupConfigKeys.SESSION_TIMEOUT));
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = ex.getCause();
 			if (cause instanceof AuthorizationException) {
-				return GroupProtocolSettings
-					.refused(new BrokerRefusal("DESCRIBE_CONFIGS", "GROUP", groupId, cause.getClass().getSimpleName()));
+				return GroupProtocolSettings.refused(new BrokerRefusal(AclOperation.DESCRIBE_CONFIGS,
+						ResourceType.GROUP, groupId, cause.getClass().getSimpleName()));
 			}
 			if (cause instanceof UnsupportedVersionException || cause instanceof InvalidRequestException) {
 				// Brokers before Kafka 4.0 have no GROUP config resource.
-				return GroupProtocolSettings.refused(new BrokerRefusal("DESCRIBE_CONFIGS", "GROUP", groupId,
-						cause.getClass().getSimpleName() + " (group configs need Kafka 4.0 brokers)"));
+				return GroupProtocolSettings.unsupported(cause.getClass().getSimpleName());
 			}
 			logger.debug("kafka-resilience: reading the settings of group '{}' failed", groupId, cause);
 			return null;

@@ -15,7 +15,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import io.github.kafkaresilience.groupconfig.BrokerRefusal;
+import io.github.kafkaresilience.consumers.BrokerRefusal;
 import io.github.kafkaresilience.groupconfig.GroupSettingsReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -58,6 +58,8 @@ final class BrokerReader {
 	private final GroupSettingsReader groupSettings = new GroupSettingsReader(GROUP_SETTINGS_MAX_AGE);
 
 	private final DescribeRefusals refusals = new DescribeRefusals();
+
+	private final BrokerRacks racks = new BrokerRacks(GROUP_SETTINGS_MAX_AGE);
 
 	private final Supplier<Admin> adminFactory;
 
@@ -156,7 +158,8 @@ final class BrokerReader {
 		});
 		this.consecutiveFailures = 0;
 		return new BrokerView(descriptions, offsets, topics, partitions, ends, starts,
-				this.groupSettings.read(client, consumerGroups, now, this.timeout), refusals);
+				this.groupSettings.read(client, consumerGroups, now, this.timeout), refusals,
+				this.racks.read(client, now, this.timeout));
 	}
 
 	/**

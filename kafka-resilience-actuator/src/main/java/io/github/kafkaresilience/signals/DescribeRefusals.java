@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import io.github.kafkaresilience.evidence.FailureMessages;
-import io.github.kafkaresilience.groupconfig.BrokerRefusal;
+import io.github.kafkaresilience.consumers.BrokerRefusal;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.slf4j.Logger;
@@ -31,9 +33,9 @@ final class DescribeRefusals {
 		if (refused instanceof TopicAuthorizationException topics) {
 			String names = topics.unauthorizedTopics().isEmpty() ? "<each topic of the group>"
 					: String.join(",", new TreeSet<>(topics.unauthorizedTopics()));
-			return new BrokerRefusal("DESCRIBE", "TOPIC", names, error(refused));
+			return new BrokerRefusal(AclOperation.DESCRIBE, ResourceType.TOPIC, names, error(refused));
 		}
-		return new BrokerRefusal("DESCRIBE", "GROUP", groupId, error(refused));
+		return new BrokerRefusal(AclOperation.DESCRIBE, ResourceType.GROUP, groupId, error(refused));
 	}
 
 	/**

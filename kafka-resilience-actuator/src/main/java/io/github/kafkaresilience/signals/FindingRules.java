@@ -49,6 +49,7 @@ final class FindingRules {
 		partitionLimit(facts, findings);
 		listenerStates(context, findings);
 		ProtocolFindings.findings(context, findings);
+		RackFindings.findings(context, findings);
 		for (ConsumerIncident incident : context.input.incidents()) {
 			findings.add(new Finding(Severity.ERROR, incident.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
 					incident.message()));

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.kafkaresilience.groupconfig.BrokerRefusal;
+import io.github.kafkaresilience.consumers.BrokerRefusal;
 import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -24,17 +24,19 @@ import org.jspecify.annotations.Nullable;
  * a consumer-protocol group, when read
  * @param describeRefusal why the broker would not describe the group, when it refused:
  * then {@code members} holds only this application's own consumers
+ * @param brokerRacks the racks the cluster's brokers advertise, {@code null} when not
+ * read
  * @author kafka-resilience
  */
 public record GroupObservation(String groupId, String state, String protocol, List<Member> members,
 		Set<TopicPartition> partitions, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> endOffsets,
 		Map<TopicPartition, Long> startOffsets, @Nullable GroupProtocolSettings brokerSettings,
-		@Nullable BrokerRefusal describeRefusal) {
+		@Nullable BrokerRefusal describeRefusal, @Nullable Set<String> brokerRacks) {
 
 	public GroupObservation(String groupId, String state, String protocol, List<Member> members,
 			Set<TopicPartition> partitions, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> endOffsets,
 			Map<TopicPartition, Long> startOffsets) {
-		this(groupId, state, protocol, members, partitions, committed, endOffsets, startOffsets, null, null);
+		this(groupId, state, protocol, members, partitions, committed, endOffsets, startOffsets, null, null, null);
 	}
 
 	/**

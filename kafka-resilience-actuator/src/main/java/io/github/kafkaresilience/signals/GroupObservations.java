@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.kafkaresilience.groupconfig.BrokerRefusal;
+import io.github.kafkaresilience.consumers.BrokerRefusal;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.GroupType;
@@ -68,7 +68,7 @@ final class GroupObservations {
 			}
 		}
 		return new GroupObservation(groupId, state, protocol, members, partitions, committed, ends, starts,
-				view.groupSettings().get(groupId), refusal);
+				view.groupSettings().get(groupId), refusal, view.brokerRacks());
 	}
 
 }

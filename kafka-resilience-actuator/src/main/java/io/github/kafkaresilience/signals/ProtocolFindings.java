@@ -4,11 +4,12 @@ import java.util.List;
 
 import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.consumers.Finding.Severity;
-import io.github.kafkaresilience.groupconfig.BrokerRefusal;
+import io.github.kafkaresilience.consumers.BrokerRefusal;
 import io.github.kafkaresilience.groupconfig.GroupConfigChange;
 import io.github.kafkaresilience.groupconfig.GroupConfigKeys;
 import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
 import io.github.kafkaresilience.groupconfig.GroupSetting;
+import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * Findings about what the broker decides for a consumer-protocol group: the heartbeat
@@ -61,7 +62,7 @@ final class ProtocolFindings {
 	}
 
 	private static Finding describeRefused(String groupId, BrokerRefusal refusal, boolean consumerProtocol) {
-		String needs = "TOPIC".equals(refusal.resourceType())
+		String needs = (refusal.resourceType() == ResourceType.TOPIC)
 				? "DESCRIBE on every topic its members subscribe to, not only this application's"
 						+ (consumerProtocol ? " (group.protocol=consumer, KAFKA-18813)" : "")
 				: "DESCRIBE on the group";

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.github.kafkaresilience.consumers.ClusterConnection;
+import io.github.kafkaresilience.signals.AdminClients;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,6 +55,31 @@ final class AdminConnection {
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
 		config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
 		return config;
+	}
+
+	/**
+	 * Admin clients over these settings, one per cluster connection: a connection's own
+	 * settings over the application's.
+	 * @param config the application's Admin settings, from {@link #config}
+	 * @return the clients
+	 */
+	static AdminClients clients(Map<String, Object> config) {
+		ClusterConnection base = ClusterConnection.of(config);
+		return new AdminClients() {
+
+			@Override
+			public ClusterConnection resolve(ClusterConnection connection) {
+				return connection.over(base);
+			}
+
+			@Override
+			public Admin create(ClusterConnection connection) {
+				Map<String, Object> clusterConfig = new HashMap<>(config);
+				clusterConfig.putAll(connection.settings());
+				return Admin.create(clusterConfig);
+			}
+
+		};
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
+import io.github.kafkaresilience.defaults.ClientRack;
 import io.github.kafkaresilience.defaults.ConsumerDefaults;
 import io.github.kafkaresilience.defaults.ListenerOptions;
 import io.github.kafkaresilience.defaults.ResilientContainerCustomizer;
@@ -48,7 +49,7 @@ import org.springframework.kafka.listener.ListenerContainerRegistry;
 @ConditionalOnBooleanProperty(name = "kafka.resilience.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ KafkaResilienceProperties.class, ConsumerDefaultsProperties.class,
 		StaticMembershipProperties.class, ShutdownProperties.class, RebalanceProperties.class,
-		ConsumerProtocolProperties.class })
+		ConsumerProtocolProperties.class, RackProperties.class })
 public final class KafkaResilienceAutoConfiguration {
 
 	private static final Duration BOOT_DEFAULT_SHUTDOWN_PHASE = Duration.ofSeconds(30);
@@ -91,8 +92,8 @@ public final class KafkaResilienceAutoConfiguration {
 	ResilientContainerCustomizer kafkaResilienceContainerCustomizer(KafkaResilienceProperties resilience,
 			ConsumerDefaultsProperties consumer, StaticMembershipProperties staticMembership,
 			ShutdownProperties shutdown, RebalanceProperties rebalance, ConsumerProtocolProperties consumerProtocol,
-			Environment environment, HostIdentity identity, RebalanceHistory history, ListenerSettingsRegistry registry,
-			ProgressRegistry progress) {
+			RackProperties rack, Environment environment, HostIdentity identity, RebalanceHistory history,
+			ListenerSettingsRegistry registry, ProgressRegistry progress) {
 		KafkaResiliencePropertiesValidator.validate(resilience, consumer, staticMembership, shutdown, rebalance,
 				getClass().getClassLoader());
 		boolean alwaysSomewhere = staticMembership.getMode() == StaticMembershipMode.ALWAYS || resilience.getListeners()
@@ -108,7 +109,8 @@ public final class KafkaResilienceAutoConfiguration {
 		ResilientContainerCustomizer.Settings settings = new ResilientContainerCustomizer.Settings(
 				staticMembership.getExpectedRestartTime(), shutdown.getTimeout(), shutdownPhase,
 				shutdown.isLeaveGroup(), consumerProtocol.getPollTimeout(),
-				environment.containsProperty("spring.kafka.listener.poll-timeout"));
+				environment.containsProperty("spring.kafka.listener.poll-timeout"),
+				ClientRack.resolve(rack.getId(), rack.getEnvironmentVariable(), environment::getProperty));
 		ConsumerDefaults defaults = consumer.toDefaults();
 		Map<String, ListenerProperties> listeners = resilience.getListeners();
 		return new ResilientContainerCustomizer((listenerId) -> {

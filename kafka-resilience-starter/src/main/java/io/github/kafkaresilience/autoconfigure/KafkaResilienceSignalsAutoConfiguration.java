@@ -2,11 +2,9 @@ package io.github.kafkaresilience.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.kafkaresilience.consumers.ClusterConnection;
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
@@ -18,7 +16,6 @@ import io.github.kafkaresilience.signals.AdminClients;
 import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
 import io.github.kafkaresilience.signals.ContainerStopRecorder;
 import io.github.kafkaresilience.signals.SignalsSettings;
-import org.apache.kafka.clients.admin.Admin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,22 +69,7 @@ public final class KafkaResilienceSignalsAutoConfiguration {
 		Map<String, Object> config = AdminConnection.config(kafkaAdmin, kafkaProperties, consumerFactory,
 				signals.requestTimeout(), "kafka-resilience-signals");
 		ListenerContainerRegistry registry = containers.getIfUnique();
-		ClusterConnection base = ClusterConnection.of(config);
-		AdminClients clients = new AdminClients() {
-
-			@Override
-			public ClusterConnection resolve(ClusterConnection listener) {
-				return listener.over(base);
-			}
-
-			@Override
-			public Admin create(ClusterConnection connection) {
-				Map<String, Object> clusterConfig = new HashMap<>(config);
-				clusterConfig.putAll(connection.settings());
-				return Admin.create(clusterConfig);
-			}
-
-		};
+		AdminClients clients = AdminConnection.clients(config);
 		return new ConsumerSignalsCollector(clients,
 				() -> (registry != null) ? registry.getAllListenerContainers() : List.of(), settings, history,
 				incidents, stops, progress, pauses, configChanges.getIfAvailable(GroupConfigChanges::new), signals,

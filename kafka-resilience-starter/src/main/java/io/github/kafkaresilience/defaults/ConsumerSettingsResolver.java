@@ -118,6 +118,16 @@ public final class ConsumerSettingsResolver {
 		fill(user, additions, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, ms(defaults.maxPollInterval()));
 		fill(user, additions, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(defaults.maxPollRecords()));
 		fill(user, additions, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, Boolean.toString(defaults.enableAutoCommit()));
+		ClientRack rack = request.rack();
+		if (rack != null) {
+			fill(user, additions, ConsumerConfig.CLIENT_RACK_CONFIG, rack.id());
+			if (additions.containsKey(ConsumerConfig.CLIENT_RACK_CONFIG)) {
+				findings.add(new Finding(Severity.INFO, "client-rack",
+						"client.rack=" + rack.id() + " from the " + rack.origin()
+								+ ": fetches go to a replica in this rack where the brokers run "
+								+ "RackAwareReplicaSelector."));
+			}
+		}
 
 		String userInstanceId = user.value(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
 		if (userInstanceId != null) {
@@ -164,7 +174,7 @@ public final class ConsumerSettingsResolver {
 		}
 		keys.addAll(List.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG));
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, ConsumerConfig.CLIENT_RACK_CONFIG));
 		for (String key : keys) {
 			settings.add(effective(key, user, additions));
 		}
@@ -289,11 +299,12 @@ public final class ConsumerSettingsResolver {
 	 * @param leaveGroup whether static members leave on a graceful stop
 	 * @param membershipHooked whether the consumer factory runs kafka-resilience's
 	 * consumer post-processor, which makes static members leave
+	 * @param rack this instance's rack, or {@code null}
 	 */
 	public record Request(String listenerId, @Nullable String groupId, int concurrency,
 			Map<String, Object> factoryConfigs, Properties containerOverrides, ConsumerDefaults defaults,
 			StaticMembershipDecision membership, Duration expectedRestartTime, Duration shutdownTimeout,
-			Duration shutdownPhaseTimeout, boolean leaveGroup, boolean membershipHooked) {
+			Duration shutdownPhaseTimeout, boolean leaveGroup, boolean membershipHooked, @Nullable ClientRack rack) {
 
 	}
 

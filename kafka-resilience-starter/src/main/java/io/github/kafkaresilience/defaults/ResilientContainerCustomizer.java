@@ -132,7 +132,7 @@ public final class ResilientContainerCustomizer {
 			.resolve(new ConsumerSettingsResolver.Request(listenerId, groupId, concurrency, factoryConfigs, overrides,
 					listenerOptions.defaults(), membership, this.settings.expectedRestartTime(),
 					this.settings.shutdownTimeout(), this.settings.shutdownPhaseTimeout(), this.settings.leaveGroup(),
-					hooked(consumerFactory)));
+					hooked(consumerFactory), this.settings.rack()));
 
 		Properties merged = new Properties();
 		for (String name : overrides.stringPropertyNames()) {
@@ -317,9 +317,12 @@ public final class ResilientContainerCustomizer {
 	 * leave it
 	 * @param pollTimeoutSetByUser whether {@code spring.kafka.listener.poll-timeout} is
 	 * set
+	 * @param rack this instance's rack for consumers without a {@code client.rack}, or
+	 * {@code null}
 	 */
 	public record Settings(Duration expectedRestartTime, Duration shutdownTimeout, Duration shutdownPhaseTimeout,
-			boolean leaveGroup, @Nullable Duration consumerProtocolPollTimeout, boolean pollTimeoutSetByUser) {
+			boolean leaveGroup, @Nullable Duration consumerProtocolPollTimeout, boolean pollTimeoutSetByUser,
+			@Nullable ClientRack rack) {
 
 	}
 

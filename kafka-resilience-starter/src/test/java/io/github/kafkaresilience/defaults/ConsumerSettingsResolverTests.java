@@ -36,6 +36,8 @@ class ConsumerSettingsResolverTests {
 
 	private boolean hooked = true;
 
+	private ClientRack rack;
+
 	@Test
 	void fillsEveryClassicDefaultWhenUserSetNothing() {
 		ConsumerSettingsResolver.Resolution resolution = resolve();
@@ -260,10 +262,43 @@ class ConsumerSettingsResolverTests {
 			.isEqualTo(SettingSource.KAFKA_DEFAULT);
 	}
 
+	@Test
+	void rackOfThisInstanceBecomesClientRackWithItsOriginInTheReport() {
+		this.rack = new ClientRack("eu-west-1a", "environment variable KAFKA_CLIENT_RACK");
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).containsEntry("client.rack", "eu-west-1a");
+		assertThat(resolution.settings().setting("client.rack")).get()
+			.extracting(EffectiveSetting::source)
+			.isEqualTo(SettingSource.KAFKA_RESILIENCE);
+		assertThat(resolution.settings().findings()).anySatisfy((finding) -> {
+			assertThat(finding.code()).isEqualTo("client-rack");
+			assertThat(finding.message()).contains("eu-west-1a").contains("environment variable KAFKA_CLIENT_RACK");
+		});
+	}
+
+	@Test
+	void usersOwnClientRackWinsOverThisInstancesRack() {
+		this.rack = new ClientRack("eu-west-1a", "kafka.resilience.rack.id");
+		this.factory.put("client.rack", "eu-west-1b");
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).doesNotContainKey("client.rack");
+		assertThat(resolution.settings().value("client.rack")).contains("eu-west-1b");
+		assertThat(resolution.settings().findings()).noneMatch((finding) -> finding.code().equals("client-rack"));
+	}
+
+	@Test
+	void withoutARackClientRackStaysKafkasDefault() {
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).doesNotContainKey("client.rack");
+		assertThat(resolution.settings().setting("client.rack")).get()
+			.extracting(EffectiveSetting::source)
+			.isEqualTo(SettingSource.KAFKA_DEFAULT);
+	}
+
 	private ConsumerSettingsResolver.Resolution resolve() {
 		return ConsumerSettingsResolver.resolve(new ConsumerSettingsResolver.Request("orders", "orders", 1,
 				this.factory, this.container, this.defaults, this.membership, Duration.ofSeconds(30),
-				this.shutdownTimeout, Duration.ofSeconds(30), true, this.hooked));
+				this.shutdownTimeout, Duration.ofSeconds(30), true, this.hooked, this.rack));
 	}
 
 }

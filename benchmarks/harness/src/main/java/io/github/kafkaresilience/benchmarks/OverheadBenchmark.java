@@ -47,6 +47,9 @@ public final class OverheadBenchmark {
 			  --smoke                   50,000 records, 2 pairs, no warm-up pair, limits 120 s and 600 s
 			  --app-jar PATH            application jar (default benchmarks/actuator-app/target/benchmark-actuator-app.jar)
 			  --app-jvm-opts "OPTS"     JVM options of the application (default "-Xms512m -Xmx512m -XX:+UseSerialGC")
+			  --app-cpus LIST           run the application on these CPUs only (taskset -c LIST), away from the
+			                            broker, which stays on the benchmark's own CPUs (for example
+			                            taskset -c 0 run-overhead.sh --app-cpus 1)
 			  --app-arg ARG             extra application argument for every run, repeatable
 			  --broker-prop KEY=VALUE   extra broker setting, repeatable
 			  --broker-classpath-file F file with the broker's classpath
@@ -125,6 +128,9 @@ public final class OverheadBenchmark {
 		String group = "overhead-" + run + "-" + variant;
 		Path result = directory.resolve("result-" + run + "-" + variant + ".properties");
 		List<String> command = new ArrayList<>();
+		if (!o.applicationCpus().isEmpty()) {
+			command.addAll(List.of("taskset", "-c", o.applicationCpus()));
+		}
 		command.add(this.java);
 		command.addAll(o.applicationJvmOptions());
 		command.addAll(List.of("-jar", o.applicationJar().toAbsolutePath().toString(),
@@ -290,6 +296,7 @@ public final class OverheadBenchmark {
 	 * @param smoke whether this is a smoke run
 	 * @param applicationJar the application jar
 	 * @param applicationJvmOptions its JVM options
+	 * @param applicationCpus CPUs the application is pinned to, empty for no pinning
 	 * @param extraApplicationArguments extra arguments for every run
 	 * @param brokerClasspathFile file holding the broker's classpath
 	 * @param brokerProperties extra broker settings
@@ -298,8 +305,8 @@ public final class OverheadBenchmark {
 	 */
 	record Options(long records, int partitions, int pairs, int warmupPairs, int concurrency, String refreshInterval,
 			Duration runTimeout, Duration maxRun, boolean smoke, Path applicationJar,
-			List<String> applicationJvmOptions, List<String> extraApplicationArguments, Path brokerClasspathFile,
-			Map<String, String> brokerProperties, Path output, String command) {
+			List<String> applicationJvmOptions, String applicationCpus, List<String> extraApplicationArguments,
+			Path brokerClasspathFile, Map<String, String> brokerProperties, Path output, String command) {
 
 		static Options parse(String[] args) {
 			CommandLine line = new CommandLine(args, Set.of("smoke"), Set.of("app-arg", "broker-prop"));
@@ -311,7 +318,8 @@ public final class OverheadBenchmark {
 					line.seconds("max-run-s", smoke ? 600 : 3600), smoke,
 					Path.of(line.text("app-jar", Harness.ACTUATOR_APP_JAR)),
 					Arrays.asList(line.text("app-jvm-opts", "-Xms512m -Xmx512m -XX:+UseSerialGC").trim().split("\\s+")),
-					line.all("app-arg"), Path.of(line.text("broker-classpath-file", Harness.BROKER_CLASSPATH)),
+					line.text("app-cpus", ""), line.all("app-arg"),
+					Path.of(line.text("broker-classpath-file", Harness.BROKER_CLASSPATH)),
 					Harness.brokerProperties(line.all("broker-prop")), Path.of(line.text("out", "benchmarks/out")),
 					line.text("command", "OverheadBenchmark " + String.join(" ", args)));
 			line.checkAllUsed();
