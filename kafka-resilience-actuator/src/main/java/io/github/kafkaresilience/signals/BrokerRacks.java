@@ -3,6 +3,7 @@ package io.github.kafkaresilience.signals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -60,7 +61,7 @@ final class BrokerRacks {
 	static Set<String> racks(Collection<Node> nodes) {
 		Set<String> racks = new TreeSet<>();
 		nodes.stream().filter(Node::hasRack).forEach((node) -> racks.add(node.rack()));
-		return Set.copyOf(racks);
+		return Collections.unmodifiableSet(racks);
 	}
 
 }

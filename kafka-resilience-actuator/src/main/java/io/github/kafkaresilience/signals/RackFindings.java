@@ -2,6 +2,7 @@ package io.github.kafkaresilience.signals;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.consumers.Finding.Severity;
@@ -20,11 +21,12 @@ final class RackFindings {
 	}
 
 	static void findings(GroupContext context, List<Finding> findings) {
-		Set<String> racks = context.observation().brokerRacks();
-		if (racks == null || racks.isEmpty()) {
+		Set<String> advertised = context.observation().brokerRacks();
+		if (advertised == null || advertised.isEmpty()) {
 			// No broker advertises a rack: there is no nearer replica to fetch from.
 			return;
 		}
+		Set<String> racks = new TreeSet<>(advertised);
 		for (LocalListener listener : context.input.listeners()) {
 			ListenerSettings settings = listener.settings();
 			if (settings == null) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -167,6 +168,34 @@ class LeastPrivilegeOnSecuredBrokerTests {
 		assertThat(output.getAll()).doesNotContain(PASSWORD);
 	}
 
+	@Test
+	void producerThatMayOnlyWriteItsTopicGetsTheFindingNamingTheAclForTheTopicsSettings(CapturedOutput output) {
+		String topic = this.kafka.topic(1);
+		String group = "producer-" + topic;
+		allowRead(topic, group);
+		allow(ResourceType.TOPIC, topic, AclOperation.WRITE);
+		ConfigurableApplicationContext app = start(topic, group, "kafka.resilience.producers.topics=" + topic,
+				"kafka.resilience.producers.check-interval=500ms",
+				"management.endpoints.web.exposure.include=health,kafkaconsumers,kafkaproducers,prometheus");
+		await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			JsonNode producer = Http.json(app, "/actuator/kafkaproducers").at("/producers/0");
+			assertThat(producer.get("name").asString()).isEqualTo("kafkaProducerFactory");
+			JsonNode read = producer.at("/topics/0");
+			assertThat(read.get("read").asBoolean()).isTrue();
+			// DescribeTopics is implied by WRITE; DescribeConfigs is not.
+			assertThat(read.get("replicationFactor").asInt()).isEqualTo(1);
+			assertThat(read.at("/refusal/operation").asString()).isEqualTo("DESCRIBE_CONFIGS");
+			List<String> codes = new ArrayList<>();
+			producer.get("findings").forEach((finding) -> codes.add(finding.get("code").asString()));
+			assertThat(codes).contains("topic-durability-unreadable", "replication-factor-low")
+				.doesNotContain("acks-all-min-insync-low");
+		});
+		assertThat(Http.get(app, "/actuator/kafkaproducers").body())
+			.contains("--operation DescribeConfigs --topic " + topic)
+			.doesNotContain(PASSWORD);
+		assertThat(output.getAll()).contains("topic-durability-unreadable").doesNotContain(PASSWORD);
+	}
+
 	private void allowRead(String topic, String group) {
 		try {
 			this.kafka.admin()
@@ -179,9 +208,22 @@ class LeastPrivilegeOnSecuredBrokerTests {
 		}
 	}
 
+	private void allow(ResourceType type, String name, AclOperation operation) {
+		try {
+			this.kafka.admin().createAcls(List.of(acl(type, name, operation))).all().get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static AclBinding acl(ResourceType type, String name) {
+		return acl(type, name, AclOperation.READ);
+	}
+
+	private static AclBinding acl(ResourceType type, String name, AclOperation operation) {
 		return new AclBinding(new ResourcePattern(type, name, PatternType.LITERAL),
-				new AccessControlEntry("User:app", "*", AclOperation.READ, AclPermissionType.ALLOW));
+				new AccessControlEntry("User:app", "*", operation, AclPermissionType.ALLOW));
 	}
 
 	private ConfigurableApplicationContext start(String topic, String group, String... properties) {
