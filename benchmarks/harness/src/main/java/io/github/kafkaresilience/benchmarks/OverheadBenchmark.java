@@ -51,6 +51,10 @@ public final class OverheadBenchmark {
 			                            broker, which stays on the benchmark's own CPUs (for example
 			                            taskset -c 0 run-overhead.sh --app-cpus 1)
 			  --app-arg ARG             extra application argument for every run, repeatable
+			  --baseline-arg ARG        what makes the baseline ("plain") run, repeatable; default
+			                            --kafka.resilience.enabled=false. With
+			                            --bench.strip-listener-hooks=true the baseline is the starter without
+			                            its per-record listener hooks, and the ratio is the hooks' cost alone
 			  --broker-prop KEY=VALUE   extra broker setting, repeatable
 			  --broker-classpath-file F file with the broker's classpath
 			  --out DIR                 output directory (default benchmarks/out)
@@ -139,7 +143,7 @@ public final class OverheadBenchmark {
 				"--bench.concurrency=" + o.concurrency(),
 				"--kafka.resilience.signals.refresh-interval=" + o.refreshInterval()));
 		if (!starter) {
-			command.add(Scenario.PLAIN);
+			command.addAll(o.baselineArguments().isEmpty() ? List.of(Scenario.PLAIN) : o.baselineArguments());
 		}
 		command.addAll(o.extraApplicationArguments());
 		Console.info("Run " + run + (pair < 0 ? " (warm-up)" : "") + ": " + variant + ", group " + group);
@@ -213,12 +217,37 @@ public final class OverheadBenchmark {
 			.append(Reports.format(median, 3))
 			.append("** (target >= 0.98: ")
 			.append(Double.isNaN(median) ? "no data" : (median >= 0.98) ? "met" : "NOT met")
-			.append(")\n\nrecords/s = (records - 1) / time from the first record to the last, measured by the "
+			.append(")\n\nOrder-balanced ratio: ")
+			.append(Reports.format(balanced(ratios), 3))
+			.append(" (mean of the pairs where the starter ran first, ")
+			.append(Reports.format(mean(ratios, 0), 3))
+			.append(", and of those where plain ran first, ")
+			.append(Reports.format(mean(ratios, 1), 3))
+			.append("; the second run of a pair tends to be faster, so the median of an odd number of pairs "
+					+ "leans to the order that ran more often)")
+			.append("\n\nrecords/s = (records - 1) / time from the first record to the last, measured by the "
 					+ "application itself (JVM start-up, context start-up and group join excluded). Load average at "
 					+ "the end: ")
 			.append(Reports.loadAverage())
 			.append(".\n");
 		return out.toString();
+	}
+
+	/**
+	 * The mean of the two orders' mean ratios: pairs alternate which variant runs first,
+	 * and this weighs both orders alike whatever the number of pairs.
+	 */
+	static double balanced(List<Double> ratios) {
+		return (mean(ratios, 0) + mean(ratios, 1)) / 2;
+	}
+
+	// Pair 0, 2, ... ran the starter first (ABBA order, see run()).
+	private static double mean(List<Double> ratios, int parity) {
+		return IntStream.range(0, ratios.size())
+			.filter((index) -> index % 2 == parity)
+			.mapToDouble(ratios::get)
+			.average()
+			.orElse(Double.NaN);
 	}
 
 	static List<Double> ratios(List<RunResult> results, ToDoubleFunction<RunResult> rate) {
@@ -298,6 +327,8 @@ public final class OverheadBenchmark {
 	 * @param applicationJvmOptions its JVM options
 	 * @param applicationCpus CPUs the application is pinned to, empty for no pinning
 	 * @param extraApplicationArguments extra arguments for every run
+	 * @param baselineArguments arguments of the baseline runs, empty for Spring Boot
+	 * without the starter
 	 * @param brokerClasspathFile file holding the broker's classpath
 	 * @param brokerProperties extra broker settings
 	 * @param output output directory
@@ -306,10 +337,11 @@ public final class OverheadBenchmark {
 	record Options(long records, int partitions, int pairs, int warmupPairs, int concurrency, String refreshInterval,
 			Duration runTimeout, Duration maxRun, boolean smoke, Path applicationJar,
 			List<String> applicationJvmOptions, String applicationCpus, List<String> extraApplicationArguments,
-			Path brokerClasspathFile, Map<String, String> brokerProperties, Path output, String command) {
+			List<String> baselineArguments, Path brokerClasspathFile, Map<String, String> brokerProperties, Path output,
+			String command) {
 
 		static Options parse(String[] args) {
-			CommandLine line = new CommandLine(args, Set.of("smoke"), Set.of("app-arg", "broker-prop"));
+			CommandLine line = new CommandLine(args, Set.of("smoke"), Set.of("app-arg", "baseline-arg", "broker-prop"));
 			boolean smoke = line.flag("smoke");
 			Options options = new Options(Long.parseLong(line.text("records", smoke ? "50000" : "1000000")),
 					line.number("partitions", 12), line.number("pairs", smoke ? 2 : 5),
@@ -318,7 +350,7 @@ public final class OverheadBenchmark {
 					line.seconds("max-run-s", smoke ? 600 : 3600), smoke,
 					Path.of(line.text("app-jar", Harness.ACTUATOR_APP_JAR)),
 					Arrays.asList(line.text("app-jvm-opts", "-Xms512m -Xmx512m -XX:+UseSerialGC").trim().split("\\s+")),
-					line.text("app-cpus", ""), line.all("app-arg"),
+					line.text("app-cpus", ""), line.all("app-arg"), line.all("baseline-arg"),
 					Path.of(line.text("broker-classpath-file", Harness.BROKER_CLASSPATH)),
 					Harness.brokerProperties(line.all("broker-prop")), Path.of(line.text("out", "benchmarks/out")),
 					line.text("command", "OverheadBenchmark " + String.join(" ", args)));

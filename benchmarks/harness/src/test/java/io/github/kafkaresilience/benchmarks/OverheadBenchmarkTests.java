@@ -41,4 +41,12 @@ class OverheadBenchmarkTests {
 			.contains("| 1 | 0 | starter | 1000001 | 1000.0 | 1000000 | 1000000 | yes | 0 | 5.0 |");
 	}
 
+	@Test
+	void orderBalancedRatioWeighsBothOrdersAlikeWhateverTheNumberOfPairs() {
+		// Starter first in pairs 0, 2, 4 (0.94 each), plain first in pairs 1, 3 (1.02
+		// each).
+		List<Double> ratios = List.of(0.94, 1.02, 0.94, 1.02, 0.94);
+		assertThat(OverheadBenchmark.balanced(ratios)).isCloseTo(0.98, within(1e-9));
+	}
+
 }
