@@ -42,6 +42,8 @@ public final class RecordingRebalanceListener implements ConsumerAwareRebalanceL
 
 	private final Map<String, Instant> lastRelease = new ConcurrentHashMap<>();
 
+	private final Set<String> assignedConsumers = ConcurrentHashMap.newKeySet();
+
 	private final Map<String, Set<TopicPartition>> justLost = new ConcurrentHashMap<>();
 
 	private final boolean consumerProtocol;
@@ -127,6 +129,15 @@ public final class RecordingRebalanceListener implements ConsumerAwareRebalanceL
 		}
 	}
 
+	/**
+	 * How many distinct consumers of the container have received an assignment (possibly
+	 * empty) since it was created: the container's consumers have joined their group.
+	 * @return the number of consumers
+	 */
+	public int consumersAssigned() {
+		return this.assignedConsumers.size();
+	}
+
 	@Override
 	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
 		Instant start = this.clock.instant();
@@ -140,6 +151,7 @@ public final class RecordingRebalanceListener implements ConsumerAwareRebalanceL
 		}
 		finally {
 			ConsumerInfo info = ConsumerInfo.of(consumer);
+			this.assignedConsumers.add(info.clientId());
 			Instant released = this.lastRelease.remove(info.clientId());
 			long pauseMs = (released != null) ? Math.max(0, start.toEpochMilli() - released.toEpochMilli()) : -1;
 			record(info, RebalanceEventType.ASSIGNED, partitions, start, pauseMs, completedGeneration(info));
