@@ -242,14 +242,17 @@ public final class GroupConfigLever implements SmartLifecycle {
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = ex.getCause();
-			Result outcome = (cause instanceof InvalidConfigurationException) ? Result.OUT_OF_RANGE
-					: (cause instanceof AuthorizationException) ? Result.NOT_AUTHORIZED
+			// AuthorizationException extends InvalidConfigurationException (Kafka 4.2):
+			// it
+			// has to be told apart first.
+			Result outcome = (cause instanceof AuthorizationException) ? Result.NOT_AUTHORIZED
+					: (cause instanceof InvalidConfigurationException) ? Result.OUT_OF_RANGE
 							: (cause instanceof UnsupportedVersionException || cause instanceof InvalidRequestException)
 									? Result.UNSUPPORTED : Result.FAILED;
 			String detail = (outcome == Result.NOT_AUTHORIZED) ? cause.getClass().getSimpleName()
 					+ " on IncrementalAlterConfigs; needs "
 					+ new BrokerRefusal(AclOperation.ALTER_CONFIGS, ResourceType.GROUP, groupId, "").aclCommand()
-					: cause.getMessage();
+					: cause.getClass().getSimpleName() + ": " + cause.getMessage();
 			return new GroupConfigChange(groupId, key, requestedMs, outcome, (before != null) ? before.valueMs() : null,
 					before, detail);
 		}

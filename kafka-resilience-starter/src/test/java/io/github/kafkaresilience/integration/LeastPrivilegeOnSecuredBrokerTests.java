@@ -169,6 +169,36 @@ class LeastPrivilegeOnSecuredBrokerTests {
 	}
 
 	@Test
+	void heartbeatLeverWithoutAlterConfigsOnTheGroupNamesTheAclAndLeavesTheGroupAlone(CapturedOutput output) {
+		String topic = this.kafka.topic(1);
+		String group = "lever-" + topic;
+		allowRead(topic, group);
+		allow(ResourceType.GROUP, group, AclOperation.DESCRIBE_CONFIGS);
+		ConfigurableApplicationContext app = start(topic, group,
+				"spring.kafka.consumer.properties[group.protocol]=consumer",
+				"kafka.resilience.consumer-protocol.heartbeat-interval=1s");
+		ConsumerSignalsCollector collector = app.getBean(ConsumerSignalsCollector.class);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptions()
+			.untilAsserted(() -> {
+				GroupSignals signals = collector.snapshot().group(group).orElseThrow();
+				assertThat(signals.findings())
+					.filteredOn((finding) -> finding.code().equals("group-config-not-authorized"))
+					.singleElement()
+					.satisfies((finding) -> {
+						assertThat(finding.severity()).isEqualTo(Finding.Severity.WARN);
+						assertThat(finding.message()).contains("--operation AlterConfigs --group " + group)
+							.contains("kafka-configs.sh --alter --entity-type groups --entity-name " + group);
+					});
+				// Read, since DESCRIBE_CONFIGS is granted: the broker's own 500 ms,
+				// unchanged.
+				assertThat(signals.brokerSettings().heartbeatInterval().valueMs()).isEqualTo(500);
+			});
+		assertThat(output.getAll()).doesNotContain(PASSWORD);
+	}
+
+	@Test
 	void producerThatMayOnlyWriteItsTopicGetsTheFindingNamingTheAclForTheTopicsSettings(CapturedOutput output) {
 		String topic = this.kafka.topic(1);
 		String group = "producer-" + topic;
