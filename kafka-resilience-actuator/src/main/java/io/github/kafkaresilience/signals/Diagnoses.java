@@ -25,8 +25,20 @@ final class Diagnoses {
 				+ fixForStop(listener.stopReason());
 	}
 
-	static String rebalancing(String state) {
-		return "The group is rebalancing (state " + state
+	static String rebalancing(GroupObservation observation) {
+		List<GroupObservation.Member> behind = observation.behindTargetAssignment();
+		if (!behind.isEmpty()) {
+			String members = behind.stream()
+				.limit(5)
+				.map((member) -> member.clientId() + " on " + member.host() + " at epoch " + member.memberEpoch())
+				.collect(Collectors.joining(", ")) + ((behind.size() > 5) ? ", …" : "");
+			return "The group is rebalancing (state " + observation.state() + "): " + behind.size() + " of "
+					+ observation.members().size() + " members have not reached the target assignment (epoch "
+					+ observation.targetAssignmentEpoch() + ") yet: " + members + ". Each gives up the partitions "
+					+ "others are waiting for inside its next poll; one that stays behind is not polling (a blocked "
+					+ "listener call, or a batch longer than the heartbeat).";
+		}
+		return "The group is rebalancing (state " + observation.state()
 				+ "); its partitions resume when the new assignment is in place. If this repeats, check the "
 				+ "rebalance rate and the poll interval.";
 	}

@@ -26,17 +26,21 @@ import org.jspecify.annotations.Nullable;
  * then {@code members} holds only this application's own consumers
  * @param brokerRacks the racks the cluster's brokers advertise, {@code null} when not
  * read
+ * @param targetAssignmentEpoch the epoch of the assignment the broker computed for a
+ * consumer-protocol group, {@code null} for classic groups
  * @author kafka-resilience
  */
 public record GroupObservation(String groupId, String state, String protocol, List<Member> members,
 		Set<TopicPartition> partitions, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> endOffsets,
 		Map<TopicPartition, Long> startOffsets, @Nullable GroupProtocolSettings brokerSettings,
-		@Nullable BrokerRefusal describeRefusal, @Nullable Set<String> brokerRacks) {
+		@Nullable BrokerRefusal describeRefusal, @Nullable Set<String> brokerRacks,
+		@Nullable Integer targetAssignmentEpoch) {
 
 	public GroupObservation(String groupId, String state, String protocol, List<Member> members,
 			Set<TopicPartition> partitions, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> endOffsets,
 			Map<TopicPartition, Long> startOffsets) {
-		this(groupId, state, protocol, members, partitions, committed, endOffsets, startOffsets, null, null, null);
+		this(groupId, state, protocol, members, partitions, committed, endOffsets, startOffsets, null, null, null,
+				null);
 	}
 
 	/**
@@ -76,13 +80,43 @@ public record GroupObservation(String groupId, String state, String protocol, Li
 	 * @param instanceId the member's {@code group.instance.id}, or {@code null}
 	 * @param host the member's host
 	 * @param assignment the member's partitions
+	 * @param memberEpoch the member's epoch in a consumer-protocol group, {@code null}
+	 * for classic groups
 	 */
-	public record Member(String clientId, @Nullable String instanceId, String host, Set<TopicPartition> assignment) {
+	public record Member(String clientId, @Nullable String instanceId, String host, Set<TopicPartition> assignment,
+			@Nullable Integer memberEpoch) {
 
 		public Member {
 			assignment = Set.copyOf(assignment);
 		}
 
+		/**
+		 * A member of a classic group, which has no member epoch.
+		 * @param clientId the member's client id
+		 * @param instanceId the member's {@code group.instance.id}, or {@code null}
+		 * @param host the member's host
+		 * @param assignment the member's partitions
+		 */
+		public Member(String clientId, @Nullable String instanceId, String host, Set<TopicPartition> assignment) {
+			this(clientId, instanceId, host, assignment, null);
+		}
+
+	}
+
+	/**
+	 * Members of a consumer-protocol group that have not reached the target assignment
+	 * yet: each must give up or take partitions, on its next heartbeat, before the group
+	 * is stable again.
+	 * @return the members behind, empty for classic groups
+	 */
+	public List<Member> behindTargetAssignment() {
+		Integer target = this.targetAssignmentEpoch;
+		if (target == null) {
+			return List.of();
+		}
+		return this.members.stream()
+			.filter((member) -> member.memberEpoch() != null && member.memberEpoch() < target)
+			.toList();
 	}
 
 }

@@ -55,7 +55,7 @@ final class GroupObservations {
 			protocol = (description.type() == GroupType.CONSUMER) ? "consumer" : "classic";
 			for (MemberDescription member : description.members()) {
 				members.add(new GroupObservation.Member(member.clientId(), member.groupInstanceId().orElse(null),
-						member.host(), member.assignment().topicPartitions()));
+						member.host(), member.assignment().topicPartitions(), member.memberEpoch().orElse(null)));
 			}
 		}
 		Map<TopicPartition, Long> ends = new HashMap<>();
@@ -68,7 +68,9 @@ final class GroupObservations {
 			}
 		}
 		return new GroupObservation(groupId, state, protocol, members, partitions, committed, ends, starts,
-				view.groupSettings().get(groupId), refusal, view.brokerRacks());
+				view.groupSettings().get(groupId), refusal, view.brokerRacks(),
+				(description != null && description.type() == GroupType.CONSUMER)
+						? description.targetAssignmentEpoch().orElse(null) : null);
 	}
 
 }

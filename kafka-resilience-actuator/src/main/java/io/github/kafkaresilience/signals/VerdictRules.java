@@ -81,8 +81,8 @@ final class VerdictRules {
 	}
 
 	private static @Nullable Judgement rebalancing(GroupContext context) {
-		return context.rebalancing
-				? new Judgement(Verdict.REBALANCING, Diagnoses.rebalancing(context.observation().state())) : null;
+		return context.rebalancing ? new Judgement(Verdict.REBALANCING, Diagnoses.rebalancing(context.observation()))
+				: null;
 	}
 
 	private static @Nullable Judgement pollLoopBlocked(GroupContext context, PollSignals poll) {

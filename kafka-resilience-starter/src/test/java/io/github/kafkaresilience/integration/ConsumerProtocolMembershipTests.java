@@ -57,6 +57,14 @@ class ConsumerProtocolMembershipTests extends EmbeddedBrokerTests {
 						GroupState.ASSIGNING.toString());
 				assertThat(seen.status()).isEqualTo(Verdict.REBALANCING);
 			});
+			// The member epochs against the target assignment's name who the group waits
+			// for.
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+				GroupSignals seen = group(joining, group);
+				assertThat(seen.membership().state()).isEqualTo(GroupState.RECONCILING.toString());
+				assertThat(seen.diagnosis()).contains("have not reached the target assignment (epoch")
+					.contains("not polling");
+			});
 		}
 		finally {
 			control.release();
