@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
 import io.github.kafkaresilience.signals.GroupSignals;
 import io.github.kafkaresilience.signals.Verdict;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
+import static io.github.kafkaresilience.integration.KafkaTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -144,13 +144,6 @@ class ConsumerProtocolMembershipTests extends EmbeddedBrokerTests {
 
 	private static long rebalances(ConfigurableApplicationContext app, String group) {
 		return group(app, group).rebalances().total();
-	}
-
-	private static GroupSignals group(ConfigurableApplicationContext app, String group) {
-		return app.getBean(ConsumerSignalsCollector.class)
-			.snapshot()
-			.group(group)
-			.orElseThrow(() -> new AssertionError("no signals for " + group));
 	}
 
 	private static String[] with(String... properties) {

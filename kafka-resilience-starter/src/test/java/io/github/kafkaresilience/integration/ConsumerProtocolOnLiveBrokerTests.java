@@ -8,7 +8,6 @@ import java.util.Map;
 import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.groupconfig.GroupConfigKeys;
 import io.github.kafkaresilience.groupconfig.GroupSetting;
-import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
 import io.github.kafkaresilience.signals.GroupSignals;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -19,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static io.github.kafkaresilience.integration.KafkaTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -177,13 +177,6 @@ class ConsumerProtocolOnLiveBrokerTests extends EmbeddedBrokerTests {
 	private Config groupConfig(String group) {
 		ConfigResource resource = new ConfigResource(ConfigResource.Type.GROUP, group);
 		return get(() -> this.kafka.admin().describeConfigs(List.of(resource)).all().get().get(resource));
-	}
-
-	private static GroupSignals group(ConfigurableApplicationContext app, String group) {
-		return app.getBean(ConsumerSignalsCollector.class)
-			.snapshot()
-			.group(group)
-			.orElseThrow(() -> new AssertionError("no signals for " + group));
 	}
 
 	private static String[] with(String... properties) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
 import io.github.kafkaresilience.signals.GroupSignals;
 import io.github.kafkaresilience.signals.PartitionSignals;
 import io.github.kafkaresilience.signals.Verdict;
@@ -15,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
+import static io.github.kafkaresilience.integration.KafkaTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -279,13 +279,6 @@ class ConsumerSignalsOnLiveBrokerTests extends EmbeddedBrokerTests {
 			.ignoreExceptions()
 			.until(() -> group(app, group).status() == verdict);
 		return group(app, group);
-	}
-
-	private static GroupSignals group(ConfigurableApplicationContext app, String group) {
-		return app.getBean(ConsumerSignalsCollector.class)
-			.snapshot()
-			.group(group)
-			.orElseThrow(() -> new AssertionError("no signals for " + group));
 	}
 
 	/**

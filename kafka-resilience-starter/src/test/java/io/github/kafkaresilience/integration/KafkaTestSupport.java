@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
+import io.github.kafkaresilience.signals.GroupSignals;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -115,6 +117,16 @@ final class KafkaTestSupport implements AutoCloseable {
 						.sum() > 0;
 		});
 		return describe(group);
+	}
+
+	/**
+	 * The signals an application shows for a group.
+	 */
+	static GroupSignals group(ConfigurableApplicationContext app, String group) {
+		return app.getBean(ConsumerSignalsCollector.class)
+			.snapshot()
+			.group(group)
+			.orElseThrow(() -> new AssertionError("no signals for " + group));
 	}
 
 	long committed(String group, TopicPartition partition) {
