@@ -153,11 +153,28 @@ public final class RollingRestartBenchmark {
 					events.record(Type.BURST_SENT);
 				}
 				events.record(Type.ROLL_STARTED);
+				List<Thread> healthWatchers = new ArrayList<>();
 				for (int i = 0; i < instances.size(); i++) {
-					restart(instances.get(i), observer, events);
-					if (i < instances.size() - 1) {
-						Threads.sleep(o.betweenRestarts());
+					if (o.restartEvery().isZero()) {
+						restart(instances.get(i), observer, events);
+						if (i < instances.size() - 1) {
+							Threads.sleep(o.betweenRestarts());
+						}
 					}
+					else {
+						// As a deploy that goes on before the group has settled: the next
+						// kill
+						// comes restartEvery after this one; health is recorded when it
+						// comes.
+						long next = System.nanoTime() + o.restartEvery().toNanos();
+						healthWatchers.add(restartWithoutWaiting(instances.get(i), observer, events));
+						if (i < instances.size() - 1) {
+							Threads.sleep(Duration.ofNanos(Math.max(0, next - System.nanoTime())));
+						}
+					}
+				}
+				for (Thread watcher : healthWatchers) {
+					Threads.join(watcher, this.options.healthyTimeout().plusSeconds(5));
 				}
 				events.record(Type.ROLL_FINISHED);
 				Threads.sleep(o.settle());
@@ -194,6 +211,30 @@ public final class RollingRestartBenchmark {
 		boolean healthy = observer.awaitHealthy(instance, previousMembers, this.options.healthyTimeout());
 		events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),
 				"incarnation " + instance.incarnation());
+	}
+
+	private Thread restartWithoutWaiting(ConsumerInstance instance, GroupObserver observer, RunEventLog events)
+			throws IOException {
+		Set<String> previousMembers = observer.latest().memberIdsOf(instance.name());
+		if (this.options.crash()) {
+			instance.kill();
+			events.record(Type.INSTANCE_KILLED, instance.name(), "pid " + instance.pid() + " (SIGKILL on purpose)");
+			events.record(Type.INSTANCE_EXITED, instance.name(), "exit code " + instance.exitCode());
+		}
+		else {
+			events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
+			stopped(instance, instance.stop(this.options.stopGrace()), events);
+		}
+		start(instance, events);
+		int incarnation = instance.incarnation();
+		Thread watcher = new Thread(() -> {
+			boolean healthy = observer.awaitHealthy(instance, previousMembers, this.options.healthyTimeout());
+			events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),
+					"incarnation " + incarnation);
+		}, "health-" + instance.name());
+		watcher.setDaemon(true);
+		watcher.start();
+		return watcher;
 	}
 
 	private void start(ConsumerInstance instance, RunEventLog events) throws IOException {
@@ -260,6 +301,7 @@ public final class RollingRestartBenchmark {
 		values.put("betweenRestartsS", o.betweenRestarts().toSeconds());
 		values.put("settleS", o.settle().toSeconds());
 		values.put("gapThresholdMs", o.gapThresholdMs());
+		values.put("restartEveryS", o.restartEvery().toSeconds());
 		values.put("applicationArguments", String.join(" ", o.scenario().applicationArguments()) + " "
 				+ String.join(" ", o.extraApplicationArguments()));
 		values.put("applicationJvmOptions", String.join(" ", o.applicationJvmOptions()));

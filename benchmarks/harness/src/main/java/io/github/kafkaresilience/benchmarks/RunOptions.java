@@ -37,6 +37,8 @@ import java.util.Set;
  * SIGTERM
  * @param burst records sent at once when the roll starts, on top of the fixed rate, so
  * that consumers work through full batches during the roll (0 for none)
+ * @param restartEvery when positive, the next restart comes this long after the previous
+ * one whether or not that instance is healthy yet; zero waits for health
  * @param label the configuration's name in result tables: the scenario's name (plus
  * "(crash)" for crash runs) unless the command line names it (a scenario plus
  * {@code --app-arg}s is another configuration)
@@ -47,7 +49,7 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 		Duration stopGrace, Duration maxRun, long gapThresholdMs, Path applicationJar,
 		List<String> applicationJvmOptions, List<String> extraApplicationArguments,
 		List<String> restartApplicationArguments, Path brokerClasspathFile, Map<String, String> brokerProperties,
-		Path output, String command, boolean crash, int burst, String label) {
+		Path output, String command, boolean crash, int burst, String label, Duration restartEvery) {
 
 	/**
 	 * The usage text.
@@ -69,6 +71,8 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 			  --gap-threshold-ms N      shortest gap counted as a stall (default 1000)
 			  --smoke                   short run: warmup 8 s, 2 s between restarts, settle 8 s, max 170 s
 			  --crash                   restart each instance with SIGKILL (kill -9) instead of SIGTERM
+			  --restart-every-s N       restart the next instance N s after the previous one, healthy or not
+			                            (default 0: wait until it is healthy, then --between-restarts-s)
 			  --burst N                 records sent at once when the roll starts, a backlog (default 0)
 			  --label TEXT              configuration name in result tables (default: the scenario)
 			  --app-jar PATH            consumer application jar
@@ -114,7 +118,8 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 				Harness.brokerProperties(options.all("broker-prop")), Path.of(options.text("out", "benchmarks/out")),
 				options.text("command", "RollingRestartBenchmark " + String.join(" ", args)), options.flag("crash"),
 				options.number("burst", 0),
-				label(options.text("label", scenario.name() + (options.flag("crash") ? " (crash)" : ""))));
+				label(options.text("label", scenario.name() + (options.flag("crash") ? " (crash)" : ""))),
+				options.seconds("restart-every-s", 0));
 		options.checkAllUsed();
 		return parsed;
 	}
