@@ -126,7 +126,7 @@ public final class GroupConfigLever implements SmartLifecycle {
 	Set<String> consumerProtocolGroups() {
 		Set<String> groups = new TreeSet<>();
 		for (ListenerSettings settings : this.listeners.all()) {
-			if ("consumer".equals(settings.protocol()) && settings.groupId() != null) {
+			if (settings.consumerProtocol() && settings.groupId() != null) {
 				groups.add(settings.groupId());
 			}
 		}

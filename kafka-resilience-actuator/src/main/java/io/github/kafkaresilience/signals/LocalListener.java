@@ -81,7 +81,7 @@ public record LocalListener(String listenerId, String groupId, boolean running, 
 	 */
 	static boolean anyOnConsumerProtocol(List<LocalListener> listeners) {
 		return listeners.stream()
-			.anyMatch((listener) -> listener.settings() != null && "consumer".equals(listener.settings().protocol()));
+			.anyMatch((listener) -> listener.settings() != null && listener.settings().consumerProtocol());
 	}
 
 	/**

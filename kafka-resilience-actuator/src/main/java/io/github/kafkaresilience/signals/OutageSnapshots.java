@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
-import io.github.kafkaresilience.consumers.ListenerSettings;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,12 +89,8 @@ final class OutageSnapshots {
 	}
 
 	private static String protocol(List<LocalListener> listeners) {
-		return listeners.stream()
-			.map(LocalListener::settings)
-			.filter((settings) -> settings != null)
-			.map(ListenerSettings::protocol)
-			.findFirst()
-			.orElse("classic");
+		// As GroupObservations names it before the broker describes the group.
+		return LocalListener.anyOnConsumerProtocol(listeners) ? "consumer" : "classic";
 	}
 
 }

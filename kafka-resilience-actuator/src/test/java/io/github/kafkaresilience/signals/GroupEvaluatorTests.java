@@ -19,6 +19,7 @@ import io.github.kafkaresilience.evidence.PartitionEvidence;
 import io.github.kafkaresilience.rebalance.RebalanceEvent;
 import io.github.kafkaresilience.rebalance.RebalanceEventType;
 import io.github.kafkaresilience.signals.LagWindow.Sample;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -313,7 +314,7 @@ class GroupEvaluatorTests {
 
 	@Test
 	void secretsInSettingsAreMasked() {
-		ListenerSettings settings = new ListenerSettings("orders", "orders", "classic", 1,
+		ListenerSettings settings = new ListenerSettings("orders", "orders", GroupProtocol.CLASSIC, 1,
 				List.of(new EffectiveSetting("sasl.jaas.config", "secret-value", SettingSource.USER)), List.of());
 		this.listeners = List.of(new LocalListener("orders", "orders", true, true, false, null, 1, Set.of("c-0"), null,
 				null, null, null, null, settings));
@@ -497,7 +498,7 @@ class GroupEvaluatorTests {
 						0, -1),
 				new RebalanceEvent(T0.minusSeconds(10), RebalanceEventType.LOST, "orders", "c-0", null, 3, List.of(P0),
 						0, -1));
-		ListenerSettings settings = new ListenerSettings("orders", "orders", "classic", 1,
+		ListenerSettings settings = new ListenerSettings("orders", "orders", GroupProtocol.CLASSIC, 1,
 				List.of(new EffectiveSetting("max.poll.interval.ms", "2000", SettingSource.USER),
 						new EffectiveSetting("max.poll.records", "5", SettingSource.USER)),
 				List.of());
@@ -547,7 +548,7 @@ class GroupEvaluatorTests {
 	}
 
 	private static ListenerSettings settings(long maxPollInterval) {
-		return new ListenerSettings("orders", "orders", "classic", 1,
+		return new ListenerSettings("orders", "orders", GroupProtocol.CLASSIC, 1,
 				List.of(new EffectiveSetting("max.poll.interval.ms", Long.toString(maxPollInterval),
 						SettingSource.KAFKA_RESILIENCE)),
 				List.of());

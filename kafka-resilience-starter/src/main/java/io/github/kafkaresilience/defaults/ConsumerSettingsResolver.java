@@ -19,6 +19,7 @@ import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfiguration
 import io.github.kafkaresilience.membership.InstanceIds;
 import io.github.kafkaresilience.membership.StaticMembershipDecision;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -182,8 +183,8 @@ public final class ConsumerSettingsResolver {
 			.add(new EffectiveSetting(SHUTDOWN_TIMEOUT, ms(request.shutdownTimeout()), SettingSource.KAFKA_RESILIENCE));
 		settings.add(leaveGroup(request, staticMember, findings));
 
-		ListenerSettings listenerSettings = new ListenerSettings(request.listenerId(), request.groupId(), protocol,
-				request.concurrency(), settings, findings);
+		ListenerSettings listenerSettings = new ListenerSettings(request.listenerId(), request.groupId(),
+				GroupProtocol.of(protocol), request.concurrency(), settings, findings);
 		return new Resolution(additions, listenerSettings);
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -59,8 +60,6 @@ public final class ResilientContainerCustomizer {
 	public static final String POLL_TIMEOUT = "pollTimeout.ms";
 
 	private static final String READ_COMMITTED = "read_committed";
-
-	private static final String CONSUMER_PROTOCOL = "consumer";
 
 	private final Function<String, ListenerOptions> options;
 
@@ -145,7 +144,7 @@ public final class ResilientContainerCustomizer {
 		ConsumerRebalanceListener existing = containerProperties.getConsumerRebalanceListener();
 		if (!(existing instanceof RecordingRebalanceListener)) {
 			containerProperties.setConsumerRebalanceListener(new RecordingRebalanceListener(this.history, existing,
-					this.clock, "consumer".equals(resolution.settings().protocol())));
+					this.clock, resolution.settings().consumerProtocol()));
 		}
 
 		ProgressInterceptors.install(container, this.progress.listener(listenerId));
@@ -206,7 +205,7 @@ public final class ResilientContainerCustomizer {
 	 */
 	private ListenerSettings pollTimeout(ContainerProperties properties, ListenerSettings settings) {
 		Duration wanted = this.settings.consumerProtocolPollTimeout();
-		if (!CONSUMER_PROTOCOL.equals(settings.protocol())) {
+		if (!settings.consumerProtocol()) {
 			return settings;
 		}
 		SettingSource source = SettingSource.USER;
@@ -254,7 +253,7 @@ public final class ResilientContainerCustomizer {
 			.append("' (group '")
 			.append(Objects.requireNonNullElse(settings.groupId(), "none"))
 			.append("', protocol ")
-			.append(settings.protocol())
+			.append(settings.protocol().name().toLowerCase(Locale.ROOT))
 			.append(", concurrency ")
 			.append(settings.concurrency())
 			.append(')');

@@ -12,6 +12,7 @@ import io.github.kafkaresilience.consumers.Finding.Severity;
 import io.github.kafkaresilience.consumers.SettingSource;
 import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
 import io.github.kafkaresilience.membership.StaticMembershipDecision;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +52,7 @@ class ConsumerSettingsResolverTests {
 		assertThat(resolution.settings().setting("session.timeout.ms")).get()
 			.extracting(EffectiveSetting::source)
 			.isEqualTo(SettingSource.KAFKA_RESILIENCE);
-		assertThat(resolution.settings().protocol()).isEqualTo("classic");
+		assertThat(resolution.settings().protocol()).isEqualTo(GroupProtocol.CLASSIC);
 	}
 
 	@Test
@@ -141,7 +142,7 @@ class ConsumerSettingsResolverTests {
 		assertThat(resolution.additions()).doesNotContainKeys("partition.assignment.strategy", "session.timeout.ms",
 				"heartbeat.interval.ms");
 		assertThat(resolution.additions()).containsKeys("max.poll.interval.ms", "max.poll.records");
-		assertThat(resolution.settings().protocol()).isEqualTo("consumer");
+		assertThat(resolution.settings().protocol()).isEqualTo(GroupProtocol.CONSUMER);
 	}
 
 	@Test
