@@ -27,9 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class GroupContext {
 
-	private static final Set<String> REBALANCING_STATES = Set.of(GroupState.PREPARING_REBALANCE.toString(),
-			GroupState.COMPLETING_REBALANCE.toString(), GroupState.ASSIGNING.toString(),
-			GroupState.RECONCILING.toString());
+	private static final Set<GroupState> REBALANCING_STATES = Set.of(GroupState.PREPARING_REBALANCE,
+			GroupState.COMPLETING_REBALANCE, GroupState.ASSIGNING, GroupState.RECONCILING);
 
 	final GroupEvaluator.Input input;
 

@@ -73,10 +73,10 @@ final class GroupEvaluator {
 
 		RebalanceSignals rebalances = rebalances(input);
 		PollSignals poll = poll(input.listeners());
-		int idle = GroupState.STABLE.toString().equals(observation.state())
+		int idle = (observation.state() == GroupState.STABLE)
 				? (int) observation.members().stream().filter((member) -> member.assignment().isEmpty()).count() : 0;
 		MembershipSignals membership = new MembershipSignals(observation.members().size(),
-				observation.partitions().size(), idle, unowned, observation.state());
+				observation.partitions().size(), idle, unowned, observation.state().toString());
 
 		VerdictRules.Judgement judgement = VerdictRules.judge(context, assessed, lag, poll);
 		List<Finding> findings = FindingRules.findings(context,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.kafkaresilience.consumers.BrokerRefusal;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.GroupType;
@@ -37,7 +38,7 @@ final class GroupObservations {
 			}
 		});
 		List<GroupObservation.Member> members = new ArrayList<>();
-		String state = "Unknown";
+		GroupState state = GroupState.UNKNOWN;
 		String protocol = LocalListener.anyOnConsumerProtocol(listeners) ? "consumer" : "classic";
 		BrokerRefusal refusal = view.describeRefusals().get(groupId);
 		if (refusal != null) {
@@ -51,7 +52,7 @@ final class GroupObservations {
 			}
 		}
 		if (description != null) {
-			state = description.groupState().toString();
+			state = description.groupState();
 			protocol = (description.type() == GroupType.CONSUMER) ? "consumer" : "classic";
 			for (MemberDescription member : description.members()) {
 				members.add(new GroupObservation.Member(member.clientId(), member.groupInstanceId().orElse(null),

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
+import org.apache.kafka.common.GroupState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,8 +70,8 @@ final class OutageSnapshots {
 			String groupId = entry.getKey();
 			// What the application knows about itself stays current; what only the broker
 			// knows stays as last seen.
-			GroupObservation unknown = new GroupObservation(groupId, "Unknown", protocol(entry.getValue()), List.of(),
-					Set.of(), Map.of(), Map.of(), Map.of());
+			GroupObservation unknown = new GroupObservation(groupId, GroupState.UNKNOWN, protocol(entry.getValue()),
+					List.of(), Set.of(), Map.of(), Map.of(), Map.of());
 			GroupSignals local = GroupEvaluator.evaluate(new GroupEvaluator.Input(now, unknown, List.of(),
 					entry.getValue(), this.history.events(groupId), this.history.rebalances(groupId),
 					this.history.rebalanceTimes(groupId), this.incidents.forGroup(groupId), this.settings));

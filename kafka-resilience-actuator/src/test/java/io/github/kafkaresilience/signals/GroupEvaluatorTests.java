@@ -19,6 +19,7 @@ import io.github.kafkaresilience.evidence.PartitionEvidence;
 import io.github.kafkaresilience.rebalance.RebalanceEvent;
 import io.github.kafkaresilience.rebalance.RebalanceEventType;
 import io.github.kafkaresilience.signals.LagWindow.Sample;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class GroupEvaluatorTests {
 
 	private List<LocalListener> listeners = List.of(listener(true, true, null, null));
 
-	private String state = "Stable";
+	private GroupState state = GroupState.STABLE;
 
 	private List<RebalanceEvent> events = List.of();
 
@@ -168,7 +169,7 @@ class GroupEvaluatorTests {
 	@Test
 	void runningListenerWithoutMemberWasEvictedAndIsStuck() {
 		this.members = List.of();
-		this.state = "Empty";
+		this.state = GroupState.EMPTY;
 		this.listeners = List.of(listener(true, true, null, 65.0));
 		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 7L, P1, 0L));
 		GroupSignals group = evaluate();
@@ -203,7 +204,7 @@ class GroupEvaluatorTests {
 	@Test
 	void emptyGroupWithLagIsStopped() {
 		this.members = List.of();
-		this.state = "Empty";
+		this.state = GroupState.EMPTY;
 		this.listeners = List.of(listener(false, true, "NORMAL", null));
 		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 7L, P1, 0L));
 		GroupSignals group = evaluate();
@@ -225,7 +226,7 @@ class GroupEvaluatorTests {
 
 	@Test
 	void rebalancingGroupSaysSo() {
-		this.state = "PreparingRebalance";
+		this.state = GroupState.PREPARING_REBALANCE;
 		this.members = List.of(new GroupObservation.Member("c-0", null, "/10.0.0.1", Set.of()));
 		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 3L, P1, 0L));
 		GroupSignals group = evaluate();

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.kafkaresilience.rebalance.RebalanceEvent;
 import io.github.kafkaresilience.rebalance.RebalanceEventType;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -91,8 +92,8 @@ public class GroupEvaluatorBenchmark {
 			committed = sampleCommitted;
 			ends = sampleEnds;
 		}
-		GroupObservation observation = new GroupObservation("group", "Stable", "classic", members, Set.copyOf(all),
-				committed, ends, Map.of());
+		GroupObservation observation = new GroupObservation("group", GroupState.STABLE, "classic", members,
+				Set.copyOf(all), committed, ends, Map.of());
 		LocalListener listener = new LocalListener("listener", "group", true, true, false, null, MEMBERS, clientIds,
 				null, 40.0, 250.0, 0.05, 120.0, null);
 		List<RebalanceEvent> events = new ArrayList<>();
