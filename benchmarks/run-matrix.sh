@@ -15,7 +15,8 @@
 #   INSTANCES="..."  instance counts of the "kip848" section (default "3 6")
 #   DELAYS="..."     processing times in ms of the "kip848" section (default "4 20")
 #   VARIANTS="..."   what the "defaults" and "kip848" sections compare (default "plain starter"; "starter" alone re-measures
-#                    the starter after a change of its defaults)
+#                    the starter after a change of its defaults; "starter-heartbeat" in "kip848" is the starter with
+#                    the opt-in 500 ms group heartbeat)
 #   BENCH_SKIP_BUILD=1 skips the build.
 # About 80 minutes for everything with REPEAT=2. Wants a quiet machine.
 set -euo pipefail
@@ -120,6 +121,11 @@ for section in "${sections[@]}"; do
 						if [[ "$variant" == plain ]]; then
 							run --scenario plain-consumer-protocol --label "plain + KIP-848 (broker heartbeat 5s)" \
 								"${common[@]}"
+						elif [[ "$variant" == starter-heartbeat ]]; then
+							run --scenario starter-consumer-protocol \
+								--label "starter + KIP-848 + group heartbeat 500ms (opt-in)" "${common[@]}" \
+								--broker-prop group.consumer.min.heartbeat.interval.ms=500 \
+								--app-arg --kafka.resilience.consumer-protocol.heartbeat-interval=500ms
 						else
 							run --scenario starter-consumer-protocol \
 								--label "starter + KIP-848 (poll 500ms; broker heartbeat 5s)" "${common[@]}"
