@@ -36,9 +36,7 @@ final class AdminConnection {
 	 */
 	static Map<String, Object> config(ObjectProvider<KafkaAdmin> kafkaAdmin, KafkaProperties kafkaProperties,
 			ObjectProvider<ConsumerFactory<?, ?>> consumerFactory, Duration timeout, String clientId) {
-		KafkaAdmin admin = kafkaAdmin.getIfUnique();
-		Map<String, Object> config = new HashMap<>(
-				(admin != null) ? admin.getConfigurationProperties() : kafkaProperties.buildAdminProperties());
+		Map<String, Object> config = base(kafkaAdmin, kafkaProperties, timeout, clientId);
 		ConsumerFactory<?, ?> consumers = consumerFactory.getIfUnique();
 		if (consumers != null) {
 			// The groups live where the consumers connect: their bootstrap servers and
@@ -50,6 +48,23 @@ final class AdminConnection {
 				}
 			});
 		}
+		return config;
+	}
+
+	/**
+	 * Admin client settings of the application's {@link KafkaAdmin} (or Boot's admin
+	 * properties), with kafka-resilience's timeouts and client id.
+	 * @param kafkaAdmin the application's {@link KafkaAdmin}, if unique
+	 * @param kafkaProperties Boot's Kafka properties
+	 * @param timeout the request and API timeout
+	 * @param clientId the client id
+	 * @return the settings
+	 */
+	static Map<String, Object> base(ObjectProvider<KafkaAdmin> kafkaAdmin, KafkaProperties kafkaProperties,
+			Duration timeout, String clientId) {
+		KafkaAdmin admin = kafkaAdmin.getIfUnique();
+		Map<String, Object> config = new HashMap<>(
+				(admin != null) ? admin.getConfigurationProperties() : kafkaProperties.buildAdminProperties());
 		int ms = (int) timeout.toMillis();
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);

@@ -3,7 +3,6 @@ package io.github.kafkaresilience.autoconfigure;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +10,6 @@ import io.github.kafkaresilience.consumers.ClusterConnection;
 import io.github.kafkaresilience.producers.ProducerDurabilityChecker;
 import io.github.kafkaresilience.producers.ProducerFactories;
 import io.github.kafkaresilience.producers.ProducerTargets;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -62,13 +60,10 @@ public final class KafkaResilienceProducersAutoConfiguration {
 	ProducerDurabilityChecker kafkaResilienceProducerDurabilityChecker(ProducersProperties properties,
 			ProducerFactories factories, ObjectProvider<KafkaAdmin> kafkaAdmin, KafkaProperties kafkaProperties,
 			ListableBeanFactory beans) {
-		KafkaAdmin admin = kafkaAdmin.getIfUnique();
-		Map<String, Object> config = new HashMap<>(
-				(admin != null) ? admin.getConfigurationProperties() : kafkaProperties.buildAdminProperties());
-		int ms = (int) properties.getRequestTimeout().toMillis();
-		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
-		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
-		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-resilience-producers");
+		// Not the consumers' connection, as the signals use: each producer's own settings
+		// win over these base ones.
+		Map<String, Object> config = AdminConnection.base(kafkaAdmin, kafkaProperties, properties.getRequestTimeout(),
+				"kafka-resilience-producers");
 		ProducerTargets targets = new ProducerTargets(factories, () -> declaredTopics(beans),
 				ClusterConnection.of(config), properties.getTopics(), () -> templates(beans));
 		return new ProducerDurabilityChecker(targets, AdminConnection.clients(config), properties.getCheckInterval(),

@@ -227,15 +227,8 @@ class LeastPrivilegeOnSecuredBrokerTests {
 	}
 
 	private void allowRead(String topic, String group) {
-		try {
-			this.kafka.admin()
-				.createAcls(List.of(acl(ResourceType.TOPIC, topic), acl(ResourceType.GROUP, group)))
-				.all()
-				.get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		allow(ResourceType.TOPIC, topic, AclOperation.READ);
+		allow(ResourceType.GROUP, group, AclOperation.READ);
 	}
 
 	private void allow(ResourceType type, String name, AclOperation operation) {
@@ -245,10 +238,6 @@ class LeastPrivilegeOnSecuredBrokerTests {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static AclBinding acl(ResourceType type, String name) {
-		return acl(type, name, AclOperation.READ);
 	}
 
 	private static AclBinding acl(ResourceType type, String name, AclOperation operation) {

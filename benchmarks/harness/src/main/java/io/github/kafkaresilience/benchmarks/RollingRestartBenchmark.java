@@ -198,16 +198,7 @@ public final class RollingRestartBenchmark {
 
 	private void restart(ConsumerInstance instance, GroupObserver observer, RunEventLog events) throws IOException {
 		Set<String> previousMembers = observer.latest().memberIdsOf(instance.name());
-		if (this.options.crash()) {
-			instance.kill();
-			events.record(Type.INSTANCE_KILLED, instance.name(), "pid " + instance.pid() + " (SIGKILL on purpose)");
-			events.record(Type.INSTANCE_EXITED, instance.name(), "exit code " + instance.exitCode());
-		}
-		else {
-			events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
-			stopped(instance, instance.stop(this.options.stopGrace()), events);
-		}
-		start(instance, events);
+		stopAndStart(instance, events);
 		boolean healthy = observer.awaitHealthy(instance, previousMembers, this.options.healthyTimeout());
 		events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),
 				"incarnation " + instance.incarnation());
@@ -216,16 +207,7 @@ public final class RollingRestartBenchmark {
 	private Thread restartWithoutWaiting(ConsumerInstance instance, GroupObserver observer, RunEventLog events)
 			throws IOException {
 		Set<String> previousMembers = observer.latest().memberIdsOf(instance.name());
-		if (this.options.crash()) {
-			instance.kill();
-			events.record(Type.INSTANCE_KILLED, instance.name(), "pid " + instance.pid() + " (SIGKILL on purpose)");
-			events.record(Type.INSTANCE_EXITED, instance.name(), "exit code " + instance.exitCode());
-		}
-		else {
-			events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
-			stopped(instance, instance.stop(this.options.stopGrace()), events);
-		}
-		start(instance, events);
+		stopAndStart(instance, events);
 		int incarnation = instance.incarnation();
 		Thread watcher = new Thread(() -> {
 			boolean healthy = observer.awaitHealthy(instance, previousMembers, this.options.healthyTimeout());
@@ -235,6 +217,20 @@ public final class RollingRestartBenchmark {
 		watcher.setDaemon(true);
 		watcher.start();
 		return watcher;
+	}
+
+	// SIGKILL for a crash, else SIGTERM and the graceful stop; then the next incarnation.
+	private void stopAndStart(ConsumerInstance instance, RunEventLog events) throws IOException {
+		if (this.options.crash()) {
+			instance.kill();
+			events.record(Type.INSTANCE_KILLED, instance.name(), "pid " + instance.pid() + " (SIGKILL on purpose)");
+			events.record(Type.INSTANCE_EXITED, instance.name(), "exit code " + instance.exitCode());
+		}
+		else {
+			events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
+			stopped(instance, instance.stop(this.options.stopGrace()), events);
+		}
+		start(instance, events);
 	}
 
 	private void start(ConsumerInstance instance, RunEventLog events) throws IOException {
