@@ -4,13 +4,19 @@
 # full run-rolling-restart.sh (about 70 s with 3 instances, 110 s with 6); rows are appended to
 # benchmarks/out/results.csv, labelled, and ./benchmarks/summarize.sh turns them into medians per cell.
 # Usage: ./benchmarks/run-matrix.sh [defaults] [levers] [levers-20] [large] [backlog] [kip848] [kip848-levers]
-#                                    [migration]   (default: every section but the last three)
+#                                    [migration] [crash] [pause]   (default: every section but the last five)
 #   kip848           plain against the starter on KIP-848 (group.protocol=consumer, broker heartbeat 5 s),
 #                    alternating, REPEAT runs each per cell: 3 and 6 instances x 4 and 20 ms per record
 #   kip848-levers    3 instances, 4 ms: plain classic, plain KIP-848, the starter on KIP-848 with its 500 ms poll
 #                    timeout, and with the opt-in 500 ms group heartbeat; REPEAT runs each
 #   migration        3 instances, 4 ms: the roll itself moves the group classic -> KIP-848, and back
-#   REPEAT=N         runs per cell in the "defaults", "kip848", "kip848-levers" and "migration" sections
+#   crash            3 instances, 4 ms, 400 records/s: the session timeout under crashes, for each of SESSIONS
+#                    (default "45s 20s 10s 6s") and plain: one instance killed and not started again; each
+#                    instance killed and started again at once (after the previous one is healthy); and killed
+#                    every 8 s, healthy or not
+#   pause            the session timeout's risk: one instance's JVM stopped with SIGSTOP for 2, 5 and 8 s, for
+#                    each of PAUSE_SESSIONS (default "20s 10s 6s"), and plain with an 8 s pause
+#   REPEAT=N         runs per cell in the "defaults", "kip848", "kip848-levers", "migration", "crash" and "pause" sections
 #                    (default 2)
 #   INSTANCES="..."  instance counts of the "kip848" section (default "3 6")
 #   DELAYS="..."     processing times in ms of the "kip848" section (default "4 20")
@@ -161,8 +167,42 @@ for section in "${sections[@]}"; do
 				"${common[@]}" --restart-app-arg '--spring.kafka.consumer.properties[group.protocol]=classic'
 		done
 		;;
+	crash)
+		# Every consumer log line is written through before the listener returns, so a kill cannot make a
+		# consumed record look lost; duplicates are records consumed again after a crash.
+		common=(--instances 3 --delay-ms 4 --rate 400 --app-arg --bench.flush-interval=0)
+		read -r -a sessions <<<"${SESSIONS:-45s 20s 10s 6s}"
+		for ((i = 1; i <= repeat; i++)); do
+			run --scenario plain --label "plain (kill)" "${common[@]}" --disruption kill
+			run --scenario plain --label "plain (crash)" "${common[@]}" --crash
+			run --scenario plain --label "plain (crash every 8 s)" "${common[@]}" --crash --restart-every-s 8
+			for session in "${sessions[@]}"; do
+				lever=(--app-arg "--kafka.resilience.consumer.session-timeout=$session")
+				run --scenario starter --label "starter session $session (kill)" "${common[@]}" "${lever[@]}" \
+					--disruption kill
+				run --scenario starter --label "starter session $session (crash)" "${common[@]}" "${lever[@]}" --crash
+				run --scenario starter --label "starter session $session (crash every 8 s)" "${common[@]}" \
+					"${lever[@]}" --crash --restart-every-s 8
+			done
+		done
+		;;
+	pause)
+		# A stop-the-world pause of one whole consumer JVM (SIGSTOP, SIGCONT): evicted or not is the
+		# "expired" column of the results; the paused instance's own partitions wait out the pause either way.
+		common=(--instances 3 --delay-ms 4 --rate 400 --disruption pause)
+		read -r -a pause_sessions <<<"${PAUSE_SESSIONS:-20s 10s 6s}"
+		for ((i = 1; i <= repeat; i++)); do
+			run --scenario plain --label "plain (pause 8 s)" "${common[@]}" --pause-s 8
+			for session in "${pause_sessions[@]}"; do
+				for pause in 2 5 8; do
+					run --scenario starter --label "starter session $session (pause $pause s)" "${common[@]}" \
+						--pause-s "$pause" --app-arg "--kafka.resilience.consumer.session-timeout=$session"
+				done
+			done
+		done
+		;;
 	*)
-		echo "Unknown section '$section' (defaults, levers, levers-20, large, backlog, kip848, kip848-levers, migration)" >&2
+		echo "Unknown section '$section' (defaults, levers, levers-20, large, backlog, kip848, kip848-levers, migration, crash, pause)" >&2
 		exit 2
 		;;
 	esac

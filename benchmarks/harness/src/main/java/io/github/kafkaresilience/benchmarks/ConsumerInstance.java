@@ -128,6 +128,25 @@ final class ConsumerInstance {
 	}
 
 	/**
+	 * Send a signal by name ({@code STOP}, {@code CONT}) with {@code kill}, for what
+	 * {@link Process} cannot send.
+	 * @param signal the signal's name without {@code SIG}
+	 * @throws IOException if {@code kill} cannot be run or fails
+	 */
+	void signal(String signal) throws IOException {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IOException("kill -" + signal + " " + pid() + " failed");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while sending SIG" + signal, ex);
+		}
+	}
+
+	/**
 	 * Send SIGTERM without waiting.
 	 */
 	void signalStop() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -154,21 +155,25 @@ public final class RollingRestartBenchmark {
 				}
 				events.record(Type.ROLL_STARTED);
 				List<Thread> healthWatchers = new ArrayList<>();
-				for (int i = 0; i < instances.size(); i++) {
+				List<ConsumerInstance> disrupted = instances.subList(0, o.disrupt());
+				for (int from = 0; from < disrupted.size(); from += o.together()) {
+					List<ConsumerInstance> wave = disrupted.subList(from,
+							Math.min(from + o.together(), disrupted.size()));
+					boolean last = from + o.together() >= disrupted.size();
 					if (o.restartEvery().isZero()) {
-						restart(instances.get(i), observer, events);
-						if (i < instances.size() - 1) {
+						disrupt(wave, observer, events);
+						if (!last) {
 							Threads.sleep(o.betweenRestarts());
 						}
 					}
 					else {
 						// As a deploy that goes on before the group has settled: the next
-						// kill
-						// comes restartEvery after this one; health is recorded when it
-						// comes.
+						// disruption comes restartEvery after this one; health is
+						// recorded
+						// when it comes.
 						long next = System.nanoTime() + o.restartEvery().toNanos();
-						healthWatchers.add(restartWithoutWaiting(instances.get(i), observer, events));
-						if (i < instances.size() - 1) {
+						healthWatchers.addAll(disruptWithoutWaiting(wave, observer, events));
+						if (!last) {
 							Threads.sleep(Duration.ofNanos(Math.max(0, next - System.nanoTime())));
 						}
 					}
@@ -184,53 +189,103 @@ public final class RollingRestartBenchmark {
 						"sent " + producer.sent() + "; failed " + producer.failures());
 			}
 			events.record(awaitDrained(admin) ? Type.DRAINED : Type.DRAIN_TIMED_OUT);
-			// Stop every instance at once, as a whole deployment being scaled down would.
-			for (ConsumerInstance instance : instances) {
+			// Stop every instance at once, as a whole deployment being scaled down would;
+			// a killed instance is already gone.
+			List<ConsumerInstance> running = instances.stream().filter(ConsumerInstance::isAlive).toList();
+			for (ConsumerInstance instance : running) {
 				events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
 				instance.signalStop();
 			}
-			for (ConsumerInstance instance : instances) {
+			for (ConsumerInstance instance : running) {
 				stopped(instance, instance.stop(o.stopGrace()), events);
 			}
 			events.record(Type.INSTANCES_STOPPED);
 		}
 	}
 
-	private void restart(ConsumerInstance instance, GroupObserver observer, RunEventLog events) throws IOException {
-		Set<String> previousMembers = observer.latest().memberIdsOf(instance.name());
-		stopAndStart(instance, events);
-		boolean healthy = observer.awaitHealthy(instance, previousMembers, this.options.healthyTimeout());
-		events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),
-				"incarnation " + instance.incarnation());
+	// The wave is disrupted at once; a restarted wave is awaited healthy before the next.
+	private void disrupt(List<ConsumerInstance> wave, GroupObserver observer, RunEventLog events) throws IOException {
+		Map<ConsumerInstance, Set<String>> previousMembers = previousMembers(wave, observer);
+		disruptAll(wave, events);
+		if (this.options.disruption().restarts()) {
+			for (ConsumerInstance instance : wave) {
+				boolean healthy = observer.awaitHealthy(instance, previousMembers.get(instance),
+						this.options.healthyTimeout());
+				events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),
+						"incarnation " + instance.incarnation());
+			}
+		}
 	}
 
-	private Thread restartWithoutWaiting(ConsumerInstance instance, GroupObserver observer, RunEventLog events)
+	private List<Thread> disruptWithoutWaiting(List<ConsumerInstance> wave, GroupObserver observer, RunEventLog events)
 			throws IOException {
-		Set<String> previousMembers = observer.latest().memberIdsOf(instance.name());
-		stopAndStart(instance, events);
-		int incarnation = instance.incarnation();
-		Thread watcher = new Thread(() -> {
-			boolean healthy = observer.awaitHealthy(instance, previousMembers, this.options.healthyTimeout());
-			events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),
-					"incarnation " + incarnation);
-		}, "health-" + instance.name());
-		watcher.setDaemon(true);
-		watcher.start();
-		return watcher;
+		Map<ConsumerInstance, Set<String>> previousMembers = previousMembers(wave, observer);
+		disruptAll(wave, events);
+		if (!this.options.disruption().restarts()) {
+			return List.of();
+		}
+		List<Thread> watchers = new ArrayList<>();
+		for (ConsumerInstance instance : wave) {
+			int incarnation = instance.incarnation();
+			Thread watcher = new Thread(() -> {
+				boolean healthy = observer.awaitHealthy(instance, previousMembers.get(instance),
+						this.options.healthyTimeout());
+				events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),
+						"incarnation " + incarnation);
+			}, "health-" + instance.name());
+			watcher.setDaemon(true);
+			watcher.start();
+			watchers.add(watcher);
+		}
+		return watchers;
 	}
 
-	// SIGKILL for a crash, else SIGTERM and the graceful stop; then the next incarnation.
-	private void stopAndStart(ConsumerInstance instance, RunEventLog events) throws IOException {
-		if (this.options.crash()) {
-			instance.kill();
-			events.record(Type.INSTANCE_KILLED, instance.name(), "pid " + instance.pid() + " (SIGKILL on purpose)");
-			events.record(Type.INSTANCE_EXITED, instance.name(), "exit code " + instance.exitCode());
+	private static Map<ConsumerInstance, Set<String>> previousMembers(List<ConsumerInstance> wave,
+			GroupObserver observer) {
+		Map<ConsumerInstance, Set<String>> members = new HashMap<>();
+		wave.forEach((instance) -> members.put(instance, observer.latest().memberIdsOf(instance.name())));
+		return members;
+	}
+
+	// Every instance of the wave is signalled before any is waited for, as a rollout that
+	// takes several pods down at once.
+	private void disruptAll(List<ConsumerInstance> wave, RunEventLog events) throws IOException {
+		switch (this.options.disruption()) {
+			case RESTART -> {
+				for (ConsumerInstance instance : wave) {
+					events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
+					instance.signalStop();
+				}
+				for (ConsumerInstance instance : wave) {
+					stopped(instance, instance.stop(this.options.stopGrace()), events);
+				}
+			}
+			case CRASH, KILL -> {
+				for (ConsumerInstance instance : wave) {
+					instance.kill();
+					events.record(Type.INSTANCE_KILLED, instance.name(),
+							"pid " + instance.pid() + " (SIGKILL on purpose)");
+					events.record(Type.INSTANCE_EXITED, instance.name(), "exit code " + instance.exitCode());
+				}
+			}
+			case PAUSE -> {
+				for (ConsumerInstance instance : wave) {
+					instance.signal("STOP");
+					events.record(Type.INSTANCE_PAUSED, instance.name(), "pid " + instance.pid() + " (SIGSTOP)");
+				}
+				Threads.sleep(this.options.pause());
+				for (ConsumerInstance instance : wave) {
+					instance.signal("CONT");
+					events.record(Type.INSTANCE_RESUMED, instance.name(),
+							"pid " + instance.pid() + " (SIGCONT after " + this.options.pause().toMillis() + " ms)");
+				}
+			}
 		}
-		else {
-			events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
-			stopped(instance, instance.stop(this.options.stopGrace()), events);
+		if (this.options.disruption().restarts()) {
+			for (ConsumerInstance instance : wave) {
+				start(instance, events);
+			}
 		}
-		start(instance, events);
 	}
 
 	private void start(ConsumerInstance instance, RunEventLog events) throws IOException {
@@ -298,6 +353,10 @@ public final class RollingRestartBenchmark {
 		values.put("settleS", o.settle().toSeconds());
 		values.put("gapThresholdMs", o.gapThresholdMs());
 		values.put("restartEveryS", o.restartEvery().toSeconds());
+		values.put("disruption", o.disruption().name().toLowerCase(Locale.ROOT));
+		values.put("pauseS", o.pause().toSeconds());
+		values.put("disrupt", o.disrupt());
+		values.put("together", o.together());
 		values.put("applicationArguments", String.join(" ", o.scenario().applicationArguments()) + " "
 				+ String.join(" ", o.extraApplicationArguments()));
 		values.put("applicationJvmOptions", String.join(" ", o.applicationJvmOptions()));

@@ -33,8 +33,12 @@ import java.util.Set;
  * @param brokerProperties broker settings added after the scenario's
  * @param output where run directories and result tables go
  * @param command the command line, recorded with the results
- * @param crash whether each restart kills the instance with SIGKILL (a crash) instead of
- * SIGTERM
+ * @param disruption what happens to each disrupted instance: a graceful restart, a crash
+ * and restart, a kill with no restart, or a stop-the-world pause
+ * @param pause how long a {@link Disruption#PAUSE} keeps the process stopped
+ * @param disrupt how many instances are disrupted, the first ones in order
+ * @param together how many instances are disrupted at once (a rollout's
+ * {@code maxUnavailable})
  * @param burst records sent at once when the roll starts, on top of the fixed rate, so
  * that consumers work through full batches during the roll (0 for none)
  * @param restartEvery when positive, the next restart comes this long after the previous
@@ -49,7 +53,8 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 		Duration stopGrace, Duration maxRun, long gapThresholdMs, Path applicationJar,
 		List<String> applicationJvmOptions, List<String> extraApplicationArguments,
 		List<String> restartApplicationArguments, Path brokerClasspathFile, Map<String, String> brokerProperties,
-		Path output, String command, boolean crash, int burst, String label, Duration restartEvery) {
+		Path output, String command, Disruption disruption, Duration pause, int disrupt, int together, int burst,
+		String label, Duration restartEvery) {
 
 	/**
 	 * The usage text.
@@ -70,7 +75,16 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 			  --max-run-s N             hard limit on the whole run (default 900)
 			  --gap-threshold-ms N      shortest gap counted as a stall (default 1000)
 			  --smoke                   short run: warmup 8 s, 2 s between restarts, settle 8 s, max 170 s
-			  --crash                   restart each instance with SIGKILL (kill -9) instead of SIGTERM
+			  --disruption KIND         what each disrupted instance gets (default restart):
+			                            restart  SIGTERM, graceful stop, started again (a rolling deploy)
+			                            crash    SIGKILL, started again at once with the same name
+			                            kill     SIGKILL, not started again (a lost node)
+			                            pause    SIGSTOP for --pause-s, then SIGCONT (a stop-the-world pause)
+			  --crash                   the same as --disruption crash
+			  --pause-s N               how long a pause lasts (default 5)
+			  --disrupt N               instances disrupted, the first N (default: all for restart and
+			                            crash, 1 for kill and pause)
+			  --together N              instances disrupted at once, as maxUnavailable (default 1)
 			  --restart-every-s N       restart the next instance N s after the previous one, healthy or not
 			                            (default 0: wait until it is healthy, then --between-restarts-s)
 			  --burst N                 records sent at once when the roll starts, a backlog (default 0)
@@ -103,7 +117,17 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 			throw new IllegalArgumentException("--scenario is required");
 		}
 		Scenario scenario = Scenario.named(scenarioName);
-		RunOptions parsed = new RunOptions(scenario, options.number("instances", 3), options.number("concurrency", 1),
+		Disruption disruption = options.flag("crash") ? Disruption.CRASH
+				: Disruption.of(options.text("disruption", "restart"));
+		int instances = options.number("instances", 3);
+		int disrupt = options.number("disrupt", disruption.restarts() ? instances : 1);
+		int together = options.number("together", 1);
+		if (disrupt < 1 || disrupt > instances || together < 1 || together > disrupt) {
+			throw new IllegalArgumentException("--disrupt must be between 1 and --instances (" + instances
+					+ ") and --together between 1 and --disrupt (" + disrupt + "), got " + disrupt + " and "
+					+ together);
+		}
+		RunOptions parsed = new RunOptions(scenario, instances, options.number("concurrency", 1),
 				options.number("delay-ms", 4), options.number("rate", 200), options.number("partitions", 12),
 				options.seconds("warmup-s", smoke ? 8 : 15), options.seconds("between-restarts-s", smoke ? 2 : 5),
 				options.seconds("settle-s", smoke ? 8 : 15), options.seconds("healthy-timeout-s", 90),
@@ -116,9 +140,9 @@ public record RunOptions(Scenario scenario, int instances, int concurrency, int 
 				options.all("app-arg"), options.all("restart-app-arg"),
 				Path.of(options.text("broker-classpath-file", Harness.BROKER_CLASSPATH)),
 				Harness.brokerProperties(options.all("broker-prop")), Path.of(options.text("out", "benchmarks/out")),
-				options.text("command", "RollingRestartBenchmark " + String.join(" ", args)), options.flag("crash"),
-				options.number("burst", 0),
-				label(options.text("label", scenario.name() + (options.flag("crash") ? " (crash)" : ""))),
+				options.text("command", "RollingRestartBenchmark " + String.join(" ", args)), disruption,
+				options.seconds("pause-s", 5), disrupt, together, options.number("burst", 0),
+				label(options.text("label", scenario.name() + disruption.labelSuffix())),
 				options.seconds("restart-every-s", 0));
 		options.checkAllUsed();
 		return parsed;

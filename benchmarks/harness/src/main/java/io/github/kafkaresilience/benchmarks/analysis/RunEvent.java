@@ -92,6 +92,16 @@ public record RunEvent(long atMs, Type type, String instance, String detail) {
 		INSTANCE_KILLED,
 
 		/**
+		 * An instance's process was stopped with SIGSTOP, a stop-the-world pause.
+		 */
+		INSTANCE_PAUSED,
+
+		/**
+		 * A paused instance's process was continued with SIGCONT.
+		 */
+		INSTANCE_RESUMED,
+
+		/**
 		 * A restarted instance is back in the group and consumed again.
 		 */
 		INSTANCE_HEALTHY,
