@@ -32,6 +32,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -50,6 +51,7 @@ import org.springframework.kafka.listener.ListenerContainerRegistry;
 @EnableConfigurationProperties({ KafkaResilienceProperties.class, ConsumerDefaultsProperties.class,
 		StaticMembershipProperties.class, ShutdownProperties.class, RebalanceProperties.class,
 		ConsumerProtocolProperties.class, RackProperties.class })
+@ImportRuntimeHints(KafkaResilienceRuntimeHints.class)
 public final class KafkaResilienceAutoConfiguration {
 
 	private static final Duration BOOT_DEFAULT_SHUTDOWN_PHASE = Duration.ofSeconds(30);
