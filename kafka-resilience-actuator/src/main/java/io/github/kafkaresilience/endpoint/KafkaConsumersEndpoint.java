@@ -2,6 +2,7 @@ package io.github.kafkaresilience.endpoint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
@@ -111,8 +112,9 @@ public class KafkaConsumersEndpoint {
 
 		static GroupDescriptor of(GroupSignals group) {
 			return new GroupDescriptor(group.groupId(), group.status(), group.localStatus(), group.diagnosis(),
-					group.protocol(), group.lag(), group.rebalances(), group.poll(), group.membership(),
-					group.findings(), group.listeners(), group.capacity(), group.losses(), group.brokerSettings());
+					group.protocol().name().toLowerCase(Locale.ROOT), group.lag(), group.rebalances(), group.poll(),
+					group.membership(), group.findings(), group.listeners(), group.capacity(), group.losses(),
+					group.brokerSettings());
 		}
 
 	}

@@ -13,6 +13,7 @@ import io.github.kafkaresilience.consumers.ConsumerIncident;
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import io.github.kafkaresilience.signals.GroupSignals;
 import io.github.kafkaresilience.signals.ListenerSignals;
+import io.github.kafkaresilience.signals.ListenerState;
 import io.github.kafkaresilience.signals.SignalsSnapshot;
 import io.github.kafkaresilience.signals.Verdict;
 import org.jspecify.annotations.Nullable;
@@ -184,7 +185,7 @@ public final class KafkaConsumersHealthContributor implements CompositeHealthCon
 
 	private @Nullable String downReason(GroupSignals group) {
 		for (ListenerSignals listener : group.listeners()) {
-			if ("failed".equals(listener.state())) {
+			if (listener.state() == ListenerState.FAILED) {
 				// The STOPPED diagnosis names the stop reason and its fix; while the
 				// broker is unreachable the
 				// verdict is UNKNOWN and its diagnosis is about the broker instead.

@@ -13,6 +13,7 @@ import io.github.kafkaresilience.rebalance.RebalanceEventType;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
 import io.github.kafkaresilience.signals.GroupSignals;
+import io.github.kafkaresilience.signals.ListenerState;
 import io.github.kafkaresilience.signals.LossSignals;
 import io.github.kafkaresilience.signals.PartitionSignals;
 import io.github.kafkaresilience.signals.SignalsSnapshot;
@@ -151,7 +152,10 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 		}
 		gauge(registry, KafkaResilienceMetricNames.GROUP_LISTENERS_FAILED,
 				"Listener containers of this application in the group that stopped by themselves", tags, groupId,
-				(group) -> group.listeners().stream().filter((listener) -> "failed".equals(listener.state())).count());
+				(group) -> group.listeners()
+					.stream()
+					.filter((listener) -> listener.state() == ListenerState.FAILED)
+					.count());
 		for (Verdict verdict : Verdict.values()) {
 			gauge(registry, KafkaResilienceMetricNames.GROUP_LOCAL_STATUS,
 					"1 for the verdict of this application's own consumers, 0 otherwise",

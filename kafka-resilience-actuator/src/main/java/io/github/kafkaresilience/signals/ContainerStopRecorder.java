@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.kafka.event.ConsumerStoppedEvent;
+import org.springframework.kafka.event.ConsumerStoppedEvent.Reason;
 import org.springframework.kafka.event.KafkaEvent;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -18,7 +19,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  */
 public final class ContainerStopRecorder implements ApplicationListener<KafkaEvent> {
 
-	private final Map<String, String> reasons = new ConcurrentHashMap<>();
+	private final Map<String, Reason> reasons = new ConcurrentHashMap<>();
 
 	@Override
 	public void onApplicationEvent(KafkaEvent event) {
@@ -28,8 +29,8 @@ public final class ContainerStopRecorder implements ApplicationListener<KafkaEve
 			if (listenerId != null) {
 				// Keep the worst reason of a container's consumers: one NORMAL child must
 				// not hide a failed one.
-				this.reasons.merge(listenerId, stopped.getReason().name(),
-						(previous, current) -> "NORMAL".equals(current) ? previous : current);
+				this.reasons.merge(listenerId, stopped.getReason(),
+						(previous, current) -> (current == Reason.NORMAL) ? previous : current);
 			}
 		}
 	}
@@ -37,9 +38,9 @@ public final class ContainerStopRecorder implements ApplicationListener<KafkaEve
 	/**
 	 * Why the container's consumers last stopped.
 	 * @param listenerId the listener id
-	 * @return the reason name, or {@code null} when they never stopped
+	 * @return the reason, or {@code null} when they never stopped
 	 */
-	public @Nullable String lastReason(String listenerId) {
+	public @Nullable Reason lastReason(String listenerId) {
 		return this.reasons.get(listenerId);
 	}
 

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.kafka.event.ConsumerStoppedEvent.Reason;
+
 /**
  * Every diagnosis sentence, in one place so the wording can be reviewed as a whole. Each
  * names the likely cause and the fix.
@@ -143,17 +145,17 @@ final class Diagnoses {
 				: "Lag is steady at " + lag + " records while offsets advance.";
 	}
 
-	static String fixForStop(@Nullable String reason) {
+	static String fixForStop(@Nullable Reason reason) {
 		if (reason == null) {
 			return "check the application log for the error that stopped it, then restart the container.";
 		}
 		return switch (reason) {
-			case "FENCED" -> "another consumer took its group.instance.id. Give every consumer a unique id "
+			case FENCED -> "another consumer took its group.instance.id. Give every consumer a unique id "
 					+ "(check that no two pods share a name) and restart it.";
-			case "AUTH" -> "the broker refused its credentials. Fix the security configuration and restart it.";
-			case "NO_OFFSET" -> "it has no committed offset and auto.offset.reset is none. Set an offset reset "
+			case AUTH -> "the broker refused its credentials. Fix the security configuration and restart it.";
+			case NO_OFFSET -> "it has no committed offset and auto.offset.reset is none. Set an offset reset "
 					+ "policy or commit offsets for the group.";
-			case "ERROR" -> "an Error escaped the listener and killed the consumer thread (see the log). Fix the "
+			case ERROR -> "an Error escaped the listener and killed the consumer thread (see the log). Fix the "
 					+ "cause; a restart brings the consumer back.";
 			default -> "check the application log for the error that stopped it, then restart the container.";
 		};

@@ -13,6 +13,7 @@ import java.util.Set;
 import io.github.kafkaresilience.evidence.PartitionEvidence;
 import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
 import io.github.kafkaresilience.signals.LagWindow.Sample;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
@@ -234,7 +235,7 @@ final class GroupContext {
 	 * it.
 	 */
 	boolean consumerProtocol() {
-		return "consumer".equals(observation().protocol())
+		return observation().protocol() == GroupProtocol.CONSUMER
 				|| LocalListener.anyOnConsumerProtocol(this.input.listeners());
 	}
 

@@ -156,8 +156,7 @@ final class GroupEvaluator {
 	}
 
 	private static ListenerSignals listenerSignals(LocalListener listener) {
-		String state = listener.running() ? (listener.paused() ? "paused" : "running")
-				: (listener.failed() ? "failed" : "stopped");
+		ListenerState state = ListenerState.of(listener);
 		Map<String, String> settings = new LinkedHashMap<>();
 		ListenerSettings listenerSettings = listener.settings();
 		if (listenerSettings != null) {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.github.kafkaresilience.consumers.BrokerRefusal;
 import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -31,13 +32,13 @@ import org.jspecify.annotations.Nullable;
  * consumer-protocol group, {@code null} for classic groups
  * @author kafka-resilience
  */
-public record GroupObservation(String groupId, GroupState state, String protocol, List<Member> members,
+public record GroupObservation(String groupId, GroupState state, GroupProtocol protocol, List<Member> members,
 		Set<TopicPartition> partitions, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> endOffsets,
 		Map<TopicPartition, Long> startOffsets, @Nullable GroupProtocolSettings brokerSettings,
 		@Nullable BrokerRefusal describeRefusal, @Nullable Set<String> brokerRacks,
 		@Nullable Integer targetAssignmentEpoch) {
 
-	public GroupObservation(String groupId, GroupState state, String protocol, List<Member> members,
+	public GroupObservation(String groupId, GroupState state, GroupProtocol protocol, List<Member> members,
 			Set<TopicPartition> partitions, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> endOffsets,
 			Map<TopicPartition, Long> startOffsets) {
 		this(groupId, state, protocol, members, partitions, committed, endOffsets, startOffsets, null, null, null,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.kafkaresilience.consumers.BrokerRefusal;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -39,7 +40,7 @@ final class GroupObservations {
 		});
 		List<GroupObservation.Member> members = new ArrayList<>();
 		GroupState state = GroupState.UNKNOWN;
-		String protocol = LocalListener.anyOnConsumerProtocol(listeners) ? "consumer" : "classic";
+		GroupProtocol protocol = LocalListener.protocolOf(listeners);
 		BrokerRefusal refusal = view.describeRefusals().get(groupId);
 		if (refusal != null) {
 			// The broker will not say who the members are: this application's own
@@ -53,7 +54,7 @@ final class GroupObservations {
 		}
 		if (description != null) {
 			state = description.groupState();
-			protocol = (description.type() == GroupType.CONSUMER) ? "consumer" : "classic";
+			protocol = (description.type() == GroupType.CONSUMER) ? GroupProtocol.CONSUMER : GroupProtocol.CLASSIC;
 			for (MemberDescription member : description.members()) {
 				members.add(new GroupObservation.Member(member.clientId(), member.groupInstanceId().orElse(null),
 						member.host(), member.assignment().topicPartitions(), member.memberEpoch().orElse(null)));

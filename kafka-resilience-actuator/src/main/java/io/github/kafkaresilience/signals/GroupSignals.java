@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,10 +30,10 @@ import org.jspecify.annotations.Nullable;
  * before they were read
  * @author kafka-resilience
  */
-public record GroupSignals(String groupId, Verdict status, Verdict localStatus, String diagnosis, String protocol,
-		LagSignals lag, RebalanceSignals rebalances, PollSignals poll, MembershipSignals membership,
-		List<Finding> findings, List<ListenerSignals> listeners, CapacitySignals capacity, LossSignals losses,
-		@Nullable GroupProtocolSettings brokerSettings) {
+public record GroupSignals(String groupId, Verdict status, Verdict localStatus, String diagnosis,
+		GroupProtocol protocol, LagSignals lag, RebalanceSignals rebalances, PollSignals poll,
+		MembershipSignals membership, List<Finding> findings, List<ListenerSignals> listeners, CapacitySignals capacity,
+		LossSignals losses, @Nullable GroupProtocolSettings brokerSettings) {
 
 	public GroupSignals {
 		findings = List.copyOf(findings);

@@ -7,21 +7,22 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.kafka.event.ConsumerStoppedEvent.Reason;
+
 /**
  * One of this application's listener containers for a group.
  *
  * @param listenerId the listener id
  * @param running whether the container runs
- * @param state {@code running}, {@code paused}, {@code stopped} (on purpose) or
- * {@code failed}
- * @param stopReason why the container last stopped ({@code NORMAL}, {@code ERROR},
- * {@code FENCED}, {@code AUTH}, {@code NO_OFFSET}, {@code ABNORMAL}), or {@code null}
+ * @param state what the container is doing
+ * @param stopReason why the container last stopped, Spring Kafka's reason, or
+ * {@code null}
  * @param concurrency consumers in the container
  * @param settings effective consumer settings and their source, secrets masked
  * @author kafka-resilience
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ListenerSignals(String listenerId, boolean running, String state, @Nullable String stopReason,
+public record ListenerSignals(String listenerId, boolean running, ListenerState state, @Nullable Reason stopReason,
 		int concurrency, Map<String, String> settings) {
 
 	public ListenerSignals {

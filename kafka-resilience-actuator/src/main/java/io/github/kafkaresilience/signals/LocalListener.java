@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.kafkaresilience.consumers.ListenerSettings;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.kafka.event.ConsumerStoppedEvent.Reason;
 
 /**
  * What this application knows about one of its own listener containers, read from the
@@ -35,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * @author kafka-resilience
  */
 public record LocalListener(String listenerId, String groupId, boolean running, boolean inExpectedState, boolean paused,
-		@Nullable String stopReason, int concurrency, Set<String> clientIds, @Nullable String instanceIdBase,
+		@Nullable Reason stopReason, int concurrency, Set<String> clientIds, @Nullable String instanceIdBase,
 		@Nullable Double timeBetweenPollAvgMs, @Nullable Double timeBetweenPollMaxMs,
 		@Nullable Double lastPollSecondsAgo, @Nullable Double coordinatorRebalanceLatencyMaxMs,
 		@Nullable ListenerSettings settings, ListenerEvidence evidence) {
@@ -64,7 +67,7 @@ public record LocalListener(String listenerId, String groupId, boolean running, 
 	 * @param settings effective settings captured at startup, or {@code null}
 	 */
 	public LocalListener(String listenerId, String groupId, boolean running, boolean inExpectedState, boolean paused,
-			@Nullable String stopReason, int concurrency, Set<String> clientIds, @Nullable String instanceIdBase,
+			@Nullable Reason stopReason, int concurrency, Set<String> clientIds, @Nullable String instanceIdBase,
 			@Nullable Double timeBetweenPollAvgMs, @Nullable Double timeBetweenPollMaxMs,
 			@Nullable Double lastPollSecondsAgo, @Nullable Double coordinatorRebalanceLatencyMaxMs,
 			@Nullable ListenerSettings settings) {
@@ -79,6 +82,16 @@ public record LocalListener(String listenerId, String groupId, boolean running, 
 	 * @param listeners the listeners
 	 * @return {@code true} if one does
 	 */
+	/**
+	 * The protocol this application's listeners join the group with: {@code CONSUMER}
+	 * when any of them uses KIP-848, as before the broker describes the group.
+	 * @param listeners the group's local listeners
+	 * @return the protocol
+	 */
+	static GroupProtocol protocolOf(List<LocalListener> listeners) {
+		return anyOnConsumerProtocol(listeners) ? GroupProtocol.CONSUMER : GroupProtocol.CLASSIC;
+	}
+
 	static boolean anyOnConsumerProtocol(List<LocalListener> listeners) {
 		return listeners.stream()
 			.anyMatch((listener) -> listener.settings() != null && listener.settings().consumerProtocol());

@@ -70,8 +70,8 @@ final class OutageSnapshots {
 			String groupId = entry.getKey();
 			// What the application knows about itself stays current; what only the broker
 			// knows stays as last seen.
-			GroupObservation unknown = new GroupObservation(groupId, GroupState.UNKNOWN, protocol(entry.getValue()),
-					List.of(), Set.of(), Map.of(), Map.of(), Map.of());
+			GroupObservation unknown = new GroupObservation(groupId, GroupState.UNKNOWN,
+					LocalListener.protocolOf(entry.getValue()), List.of(), Set.of(), Map.of(), Map.of(), Map.of());
 			GroupSignals local = GroupEvaluator.evaluate(new GroupEvaluator.Input(now, unknown, List.of(),
 					entry.getValue(), this.history.events(groupId), this.history.rebalances(groupId),
 					this.history.rebalanceTimes(groupId), this.incidents.forGroup(groupId), this.settings));
@@ -87,11 +87,6 @@ final class OutageSnapshots {
 					last.capacity(), last.losses(), last.brokerSettings()));
 		}
 		return groups;
-	}
-
-	private static String protocol(List<LocalListener> listeners) {
-		// As GroupObservations names it before the broker describes the group.
-		return LocalListener.anyOnConsumerProtocol(listeners) ? "consumer" : "classic";
 	}
 
 }

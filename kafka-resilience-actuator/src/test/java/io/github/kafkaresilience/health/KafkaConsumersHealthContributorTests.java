@@ -14,16 +14,19 @@ import io.github.kafkaresilience.signals.CapacitySignals;
 import io.github.kafkaresilience.signals.GroupSignals;
 import io.github.kafkaresilience.signals.LagSignals;
 import io.github.kafkaresilience.signals.ListenerSignals;
+import io.github.kafkaresilience.signals.ListenerState;
 import io.github.kafkaresilience.signals.LossSignals;
 import io.github.kafkaresilience.signals.MembershipSignals;
 import io.github.kafkaresilience.signals.PollSignals;
 import io.github.kafkaresilience.signals.RebalanceSignals;
 import io.github.kafkaresilience.signals.SignalsSnapshot;
 import io.github.kafkaresilience.signals.Verdict;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.springframework.kafka.event.ConsumerStoppedEvent.Reason;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -41,7 +44,7 @@ class KafkaConsumersHealthContributorTests {
 	@ParameterizedTest
 	@EnumSource(Verdict.class)
 	void defaultMappingNeverTakesAGroupDownForItsVerdict(Verdict verdict) {
-		this.snapshot.set(snapshot(group(verdict, "running")));
+		this.snapshot.set(snapshot(group(verdict, ListenerState.RUNNING)));
 		Status expected = (verdict == Verdict.UNKNOWN) ? Status.UNKNOWN : Status.UP;
 		assertThat(health(contributor(KafkaConsumersHealthContributor.defaultStatusByVerdict())).getStatus())
 			.isEqualTo(expected);
@@ -53,15 +56,15 @@ class KafkaConsumersHealthContributorTests {
 		mapping.put(Verdict.STUCK, Status.DOWN);
 		mapping.put(Verdict.SLOW, new Status("SLOW"));
 		KafkaConsumersHealthContributor contributor = contributor(mapping);
-		this.snapshot.set(snapshot(group(Verdict.STUCK, "running")));
+		this.snapshot.set(snapshot(group(Verdict.STUCK, ListenerState.RUNNING)));
 		assertThat(health(contributor).getStatus()).isEqualTo(Status.DOWN);
-		this.snapshot.set(snapshot(group(Verdict.SLOW, "running")));
+		this.snapshot.set(snapshot(group(Verdict.SLOW, ListenerState.RUNNING)));
 		assertThat(health(contributor).getStatus().getCode()).isEqualTo("SLOW");
 	}
 
 	@Test
 	void failedListenerIsDownWithTheDiagnosisWhateverTheMapping() {
-		this.snapshot.set(snapshot(group(Verdict.STOPPED, "failed")));
+		this.snapshot.set(snapshot(group(Verdict.STOPPED, ListenerState.FAILED)));
 		Health health = health(contributor(KafkaConsumersHealthContributor.defaultStatusByVerdict()));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry(KafkaConsumersHealthContributor.REASON, "diagnosis of STOPPED")
@@ -70,7 +73,7 @@ class KafkaConsumersHealthContributorTests {
 
 	@Test
 	void recentMembershipIncidentIsDownAndAnOldOneIsNot() {
-		this.snapshot.set(snapshot(group(Verdict.OK, "running")));
+		this.snapshot.set(snapshot(group(Verdict.OK, ListenerState.RUNNING)));
 		KafkaConsumersHealthContributor contributor = contributor(
 				KafkaConsumersHealthContributor.defaultStatusByVerdict());
 		this.incidents.record(new ConsumerIncident(NOW.minus(Duration.ofMinutes(6)),
@@ -90,7 +93,7 @@ class KafkaConsumersHealthContributorTests {
 				KafkaConsumersHealthContributor.defaultStatusByVerdict());
 		assertThat(contributor.stream()).isEmpty();
 		assertThat(contributor.getContributor("orders")).isNull();
-		this.snapshot.set(snapshot(group(Verdict.OK, "running")));
+		this.snapshot.set(snapshot(group(Verdict.OK, ListenerState.RUNNING)));
 		assertThat(contributor.stream()).extracting((entry) -> entry.name()).containsExactly("orders");
 		assertThat(health(contributor).getDetails()).containsEntry(KafkaConsumersHealthContributor.LAG, 5L)
 			.containsEntry(KafkaConsumersHealthContributor.STALE, false);
@@ -109,12 +112,12 @@ class KafkaConsumersHealthContributorTests {
 		return new SignalsSnapshot(NOW, NOW, null, List.of(group));
 	}
 
-	private static GroupSignals group(Verdict verdict, String listenerState) {
-		return new GroupSignals("orders", verdict, verdict, "diagnosis of " + verdict, "classic",
+	private static GroupSignals group(Verdict verdict, ListenerState listenerState) {
+		return new GroupSignals("orders", verdict, verdict, "diagnosis of " + verdict, GroupProtocol.CLASSIC,
 				new LagSignals(5, 0, null, List.of()), new RebalanceSignals(1, 1, 10L, null, List.of()),
 				new PollSignals(300_000, null, null, null, 0), new MembershipSignals(1, 2, 0, 0, "Stable"), List.of(),
-				List.of(new ListenerSignals("orders", !"failed".equals(listenerState), listenerState,
-						"failed".equals(listenerState) ? "ERROR" : null, 1, Map.of())),
+				List.of(new ListenerSignals("orders", listenerState != ListenerState.FAILED, listenerState,
+						(listenerState == ListenerState.FAILED) ? Reason.ERROR : null, 1, Map.of())),
 				new CapacitySignals(0, 0, 1, 1, null, null), new LossSignals(0, 0), null);
 	}
 

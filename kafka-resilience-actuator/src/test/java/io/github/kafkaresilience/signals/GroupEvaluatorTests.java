@@ -24,6 +24,8 @@ import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.kafka.event.ConsumerStoppedEvent.Reason;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GroupEvaluatorTests {
@@ -192,7 +194,7 @@ class GroupEvaluatorTests {
 	@Test
 	void partitionsOfAStoppedLocalStaticMemberHaveNoLiveOwner() {
 		this.members = List.of(new GroupObservation.Member("c-0", "orders-0-orders-0", "/10.0.0.1", Set.of(P0, P1)));
-		this.listeners = List.of(new LocalListener("orders", "orders", false, true, false, "NORMAL", 1, Set.of(),
+		this.listeners = List.of(new LocalListener("orders", "orders", false, true, false, Reason.NORMAL, 1, Set.of(),
 				"orders-0-orders", null, null, null, null, null));
 		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 5L, P1, 5L));
 		GroupSignals group = evaluate();
@@ -205,7 +207,7 @@ class GroupEvaluatorTests {
 	void emptyGroupWithLagIsStopped() {
 		this.members = List.of();
 		this.state = GroupState.EMPTY;
-		this.listeners = List.of(listener(false, true, "NORMAL", null));
+		this.listeners = List.of(listener(false, true, Reason.NORMAL, null));
 		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 7L, P1, 0L));
 		GroupSignals group = evaluate();
 		assertThat(group.status()).isEqualTo(Verdict.STOPPED);
@@ -215,12 +217,12 @@ class GroupEvaluatorTests {
 
 	@Test
 	void failedListenerIsStoppedWithTheReasonAndFix() {
-		this.listeners = List.of(listener(false, false, "ERROR", null));
+		this.listeners = List.of(listener(false, false, Reason.ERROR, null));
 		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L));
 		GroupSignals group = evaluate();
 		assertThat(group.status()).isEqualTo(Verdict.STOPPED);
 		assertThat(group.diagnosis()).contains("(ERROR)").contains("Error escaped the listener");
-		assertThat(group.listeners()).extracting(ListenerSignals::state).containsExactly("failed");
+		assertThat(group.listeners()).extracting(ListenerSignals::state).containsExactly(ListenerState.FAILED);
 		assertThat(codes(group)).contains("listener-failed");
 	}
 
@@ -526,14 +528,14 @@ class GroupEvaluatorTests {
 
 	private GroupSignals evaluate() {
 		Instant now = this.samples.get(this.samples.size() - 1).time();
-		GroupObservation observation = new GroupObservation("orders", this.state, "classic", this.members,
+		GroupObservation observation = new GroupObservation("orders", this.state, GroupProtocol.CLASSIC, this.members,
 				Set.of(P0, P1), this.lastCommitted, this.lastEnd, Map.of());
 		return GroupEvaluator.evaluate(new GroupEvaluator.Input(now.isBefore(T0) ? T0 : now, observation, this.samples,
 				this.listeners, this.events, this.rebalanceTimes.size(), this.rebalanceTimes, this.incidents, SETTINGS,
 				this.losses, this.losses.stream().mapToLong(LossTracker.Loss::records).sum()));
 	}
 
-	private static LocalListener listener(boolean running, boolean inExpectedState, String stopReason,
+	private static LocalListener listener(boolean running, boolean inExpectedState, Reason stopReason,
 			Double lastPollSecondsAgo) {
 		return new LocalListener("orders", "orders", running, inExpectedState, false, stopReason, 1, Set.of("c-0"),
 				null, null, null, lastPollSecondsAgo, null, null);
