@@ -10,6 +10,7 @@ import io.github.kafkaresilience.groupconfig.GroupConfigKeys;
 import io.github.kafkaresilience.groupconfig.GroupSetting;
 import io.github.kafkaresilience.signals.GroupSignals;
 import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
@@ -41,7 +42,7 @@ class ConsumerProtocolOnLiveBrokerTests extends EmbeddedBrokerTests {
 		String group = "kip848-read-" + topic;
 		ConfigurableApplicationContext app = this.kafka.startWeb(topic, group, with());
 		GroupSignals signals = awaitBrokerSettings(app, group);
-		assertThat(signals.protocol()).isEqualTo("consumer");
+		assertThat(signals.protocol()).isEqualTo(GroupProtocol.CONSUMER);
 		assertThat(signals.brokerSettings().heartbeatInterval())
 			.isEqualTo(new GroupSetting(500, GroupSetting.Source.BROKER_DEFAULT));
 		assertThat(signals.brokerSettings().sessionTimeout())
@@ -153,7 +154,7 @@ class ConsumerProtocolOnLiveBrokerTests extends EmbeddedBrokerTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			GroupSignals signals = group(app, group);
 			assertThat(signals.membership().members()).isEqualTo(1);
-			assertThat(signals.protocol()).isEqualTo("classic");
+			assertThat(signals.protocol()).isEqualTo(GroupProtocol.CLASSIC);
 			assertThat(signals.brokerSettings()).isNull();
 		});
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.kafkaresilience.signals.GroupSignals;
+import io.github.kafkaresilience.signals.ListenerState;
 import io.github.kafkaresilience.signals.PartitionSignals;
 import io.github.kafkaresilience.signals.Verdict;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.event.ConsumerStoppedEvent.Reason;
 
 import static io.github.kafkaresilience.integration.KafkaTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,8 +108,8 @@ class ConsumerSignalsOnLiveBrokerTests extends EmbeddedBrokerTests {
 		GroupSignals signals = awaitStatus(app, group, Verdict.STOPPED);
 		assertThat(signals.diagnosis()).contains("stopped on request");
 		assertThat(signals.listeners()).singleElement().satisfies((listener) -> {
-			assertThat(listener.state()).isEqualTo("stopped");
-			assertThat(listener.stopReason()).isEqualTo("NORMAL");
+			assertThat(listener.state()).isEqualTo(ListenerState.STOPPED);
+			assertThat(listener.stopReason()).isEqualTo(Reason.NORMAL);
 		});
 		JsonNode health = Http.json(app, "/actuator/health");
 		assertThat(health.at("/components/kafkaConsumers/components/" + group + "/status").asString()).isEqualTo("UP");
