@@ -173,13 +173,15 @@ for section in "${sections[@]}"; do
 		common=(--instances 3 --delay-ms 4 --rate 400 --app-arg --bench.flush-interval=0)
 		read -r -a sessions <<<"${SESSIONS:-45s 20s 10s 6s}"
 		for ((i = 1; i <= repeat; i++)); do
-			run --scenario plain --label "plain (kill)" "${common[@]}" --disruption kill
+			# A killed instance is not replaced: the run settles longer than the longest session timeout, so that
+			# its partitions are consumed again while production still runs (else the gap shows as group-wide).
+			run --scenario plain --label "plain (kill)" "${common[@]}" --disruption kill --settle-s 60
 			run --scenario plain --label "plain (crash)" "${common[@]}" --crash
 			run --scenario plain --label "plain (crash every 8 s)" "${common[@]}" --crash --restart-every-s 8
 			for session in "${sessions[@]}"; do
 				lever=(--app-arg "--kafka.resilience.consumer.session-timeout=$session")
 				run --scenario starter --label "starter session $session (kill)" "${common[@]}" "${lever[@]}" \
-					--disruption kill
+					--disruption kill --settle-s 60
 				run --scenario starter --label "starter session $session (crash)" "${common[@]}" "${lever[@]}" --crash
 				run --scenario starter --label "starter session $session (crash every 8 s)" "${common[@]}" \
 					"${lever[@]}" --crash --restart-every-s 8

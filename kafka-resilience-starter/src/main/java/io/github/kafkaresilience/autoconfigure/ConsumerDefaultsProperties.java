@@ -7,6 +7,8 @@ import java.util.List;
 import io.github.kafkaresilience.defaults.AssignorMigration;
 import io.github.kafkaresilience.defaults.ConsumerDefaults;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -35,9 +37,12 @@ public class ConsumerDefaultsProperties {
 
 	/**
 	 * Time without heartbeats after which the broker evicts a member (session.timeout.ms,
-	 * classic protocol only).
+	 * classic protocol only), for every member. Unset: 10s for dynamic members, so that a
+	 * crashed member's partitions move within about 10 s while an 8 s stop-the-world
+	 * pause still keeps its place, and 45s for static members, so that a restarted pod
+	 * takes its partitions back without a rebalance.
 	 */
-	private Duration sessionTimeout = Duration.ofSeconds(45);
+	private @Nullable Duration sessionTimeout;
 
 	/**
 	 * Interval between heartbeats (heartbeat.interval.ms, classic protocol only). Members
@@ -98,11 +103,11 @@ public class ConsumerDefaultsProperties {
 		this.assignorMigration = assignorMigration;
 	}
 
-	public Duration getSessionTimeout() {
+	public @Nullable Duration getSessionTimeout() {
 		return this.sessionTimeout;
 	}
 
-	public void setSessionTimeout(Duration sessionTimeout) {
+	public void setSessionTimeout(@Nullable Duration sessionTimeout) {
 		this.sessionTimeout = sessionTimeout;
 	}
 

@@ -48,7 +48,9 @@ final class KafkaResiliencePropertiesValidator {
 	}
 
 	private static void validate(String prefix, ConsumerDefaults defaults, ClassLoader classLoader) {
-		positive(prefix + "session-timeout", defaults.sessionTimeout());
+		if (defaults.sessionTimeout() != null) {
+			positive(prefix + "session-timeout", defaults.sessionTimeout());
+		}
 		positive(prefix + "heartbeat-interval", defaults.heartbeatInterval());
 		positive(prefix + "max-poll-interval", defaults.maxPollInterval());
 		if (defaults.maxPollRecords() < 1) {
@@ -56,10 +58,12 @@ final class KafkaResiliencePropertiesValidator {
 					"max-poll-records must be at least 1, but is " + defaults.maxPollRecords() + ".",
 					"Set " + prefix + "max-poll-records to a positive number.");
 		}
-		if (defaults.heartbeatInterval().compareTo(defaults.sessionTimeout()) >= 0) {
+		// Unset, the shorter of the two membership defaults is the one to fit under.
+		Duration session = defaults.sessionTimeout(false);
+		if (defaults.heartbeatInterval().compareTo(session) >= 0) {
 			throw new InvalidKafkaResilienceConfigurationException(prefix + "heartbeat-interval",
 					"The heartbeat interval (" + defaults.heartbeatInterval().toMillis()
-							+ " ms) must be shorter than the session timeout (" + defaults.sessionTimeout().toMillis()
+							+ " ms) must be shorter than the session timeout (" + session.toMillis()
 							+ " ms), or the broker evicts members between two heartbeats.",
 					"Set " + prefix + "heartbeat-interval to at most a third of " + prefix + "session-timeout.");
 		}

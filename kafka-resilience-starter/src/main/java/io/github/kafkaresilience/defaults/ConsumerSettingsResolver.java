@@ -70,6 +70,12 @@ public final class ConsumerSettingsResolver {
 		List<Finding> findings = new ArrayList<>();
 		String protocol = protocol(user);
 		ConsumerDefaults defaults = request.defaults();
+		String userInstanceId = user.value(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+		if (userInstanceId != null && !InstanceIds.isLegal(userInstanceId)) {
+			throw illegalInstanceId(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, userInstanceId);
+		}
+		boolean staticMember = userInstanceId != null || request.membership().baseInstanceId() != null;
+		Duration sessionTimeout = defaults.sessionTimeout(staticMember);
 
 		if (CONSUMER.equals(protocol)) {
 			for (Map.Entry<String, String> entry : BROKER_SIDE.entrySet()) {
@@ -101,8 +107,11 @@ public final class ConsumerSettingsResolver {
 			}
 			fill(user, additions, ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
 					String.join(",", defaults.effectiveAssignors()));
-			fill(user, additions, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, ms(defaults.sessionTimeout()));
-			long session = user.longValue(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, defaults.sessionTimeout());
+			fill(user, additions, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, ms(sessionTimeout));
+			if (additions.containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG) && defaults.sessionTimeout() == null) {
+				findings.add(sessionTimeoutChoice(staticMember, sessionTimeout));
+			}
+			long session = user.longValue(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeout);
 			long heartbeat = defaults.heartbeatInterval().toMillis();
 			// Lower our heartbeat only under a session timeout the user chose; our own
 			// pair is validated as is.
@@ -130,21 +139,14 @@ public final class ConsumerSettingsResolver {
 			}
 		}
 
-		String userInstanceId = user.value(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-		if (userInstanceId != null) {
-			if (!InstanceIds.isLegal(userInstanceId)) {
-				throw illegalInstanceId(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, userInstanceId);
-			}
-		}
-		else if (request.membership().baseInstanceId() != null) {
+		if (userInstanceId == null && request.membership().baseInstanceId() != null) {
 			additions.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, request.membership().baseInstanceId());
 		}
-		boolean staticMember = userInstanceId != null || request.membership().baseInstanceId() != null;
 		if (userInstanceId == null) {
 			findings.add(new Finding(Severity.INFO, "static-membership", request.membership().reason() + "."));
 		}
 		if (staticMember && CLASSIC.equals(protocol)) {
-			long session = user.longValue(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, defaults.sessionTimeout());
+			long session = user.longValue(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeout);
 			if (session < request.expectedRestartTime().toMillis()) {
 				findings.add(new Finding(Severity.WARN, "session-shorter-than-restart",
 						"session.timeout.ms (" + session + " ms) is shorter than "
@@ -186,6 +188,23 @@ public final class ConsumerSettingsResolver {
 		ListenerSettings listenerSettings = new ListenerSettings(request.listenerId(), request.groupId(),
 				GroupProtocol.of(protocol), request.concurrency(), settings, findings);
 		return new Resolution(additions, listenerSettings);
+	}
+
+	// The reason is the measured trade-off, so that the report answers "why not Kafka's
+	// 45 s" (docs/rebalancing.md "The session timeout").
+	private static Finding sessionTimeoutChoice(boolean staticMember, Duration sessionTimeout) {
+		if (staticMember) {
+			return new Finding(Severity.INFO, "session-timeout-static",
+					"session.timeout.ms=" + sessionTimeout.toMillis() + ": a static member keeps its partitions "
+							+ "through a restart that takes less than this, without a rebalance; a crash that is not "
+							+ "restarted is noticed after it.");
+		}
+		return new Finding(Severity.INFO, "session-timeout-dynamic",
+				"session.timeout.ms=" + sessionTimeout.toMillis()
+						+ ": a crashed dynamic member's partitions move to the others after about this long instead of "
+						+ "Kafka's 45 s; a stop-the-world pause (GC, a frozen VM) of up to about "
+						+ (sessionTimeout.toMillis() - 1000) / 1000 + " s keeps the member in the group. Set "
+						+ "kafka.resilience.consumer.session-timeout to choose another value.");
 	}
 
 	private static EffectiveSetting leaveGroup(Request request, boolean staticMember, List<Finding> findings) {

@@ -52,7 +52,7 @@ class KafkaResilienceAutoConfigurationTests {
 				.hasSingleBean(MembershipConsumerPostProcessor.class);
 			Properties properties = createContainer(context).getContainerProperties().getKafkaConsumerProperties();
 			assertThat(properties).containsEntry("partition.assignment.strategy", COOPERATIVE)
-				.containsEntry("session.timeout.ms", "45000")
+				.containsEntry("session.timeout.ms", "10000")
 				.containsEntry("heartbeat.interval.ms", "250")
 				.containsEntry("max.poll.interval.ms", "300000")
 				.containsEntry("max.poll.records", "500")
@@ -116,7 +116,7 @@ class KafkaResilienceAutoConfigurationTests {
 				.getListenerContainer("withProperties");
 			assertThat(container.getContainerProperties().getKafkaConsumerProperties())
 				.containsEntry("max.poll.records", "5")
-				.containsEntry("session.timeout.ms", "45000");
+				.containsEntry("session.timeout.ms", "10000");
 			assertThat(setting(context, "withProperties", "max.poll.records")).isEqualTo("5 USER");
 		});
 	}
@@ -157,7 +157,7 @@ class KafkaResilienceAutoConfigurationTests {
 			ConcurrentMessageListenerContainer<?, ?> container = createContainer(context);
 			assertThat(container.getContainerProperties().getKafkaConsumerProperties())
 				.containsEntry("max.poll.records", "7")
-				.containsEntry("session.timeout.ms", "45000");
+				.containsEntry("session.timeout.ms", "10000");
 			assertThat(container.getContainerProperties().getIdleEventInterval()).isEqualTo(1234L);
 		});
 	}
@@ -202,7 +202,8 @@ class KafkaResilienceAutoConfigurationTests {
 			.run((context) -> assertThat(output)
 				.contains("kafka-resilience: listener 'withProperties' (group 'withProperties', protocol classic")
 				.containsPattern("max\\.poll\\.records\\s+= 5  \\[user\\]")
-				.containsPattern("session\\.timeout\\.ms\\s+= 45000  \\[kafka-resilience\\]")
+				.containsPattern("session\\.timeout\\.ms\\s+= 10000  \\[kafka-resilience\\]")
+				.contains("note: session.timeout.ms=10000: a crashed dynamic member's partitions move")
 				.containsPattern("group\\.instance\\.id\\s+= \\(none: dynamic member\\)  \\[Kafka default\\]"));
 	}
 

@@ -215,6 +215,55 @@ class ConsumerSettingsResolverTests {
 	}
 
 	@Test
+	void unsetSessionTimeoutIsShortForADynamicMemberAndSaysWhy() {
+		this.defaults = withoutSessionTimeout();
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).containsEntry("session.timeout.ms", "10000");
+		assertThat(resolution.settings().findings())
+			.filteredOn((finding) -> finding.code().equals("session-timeout-dynamic"))
+			.singleElement()
+			.extracting(Finding::message)
+			.asString()
+			.contains("session.timeout.ms=10000", "instead of Kafka's 45 s",
+					"kafka.resilience.consumer.session-timeout");
+	}
+
+	@Test
+	void unsetSessionTimeoutOutlastsARestartForAStaticMember() {
+		this.defaults = withoutSessionTimeout();
+		this.membership = new StaticMembershipDecision("orders-0-orders", "identity from POD_NAME");
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).containsEntry("session.timeout.ms", "45000");
+		assertThat(resolution.settings().findings()).extracting(Finding::code)
+			.contains("session-timeout-static")
+			.doesNotContain("session-timeout-dynamic", "session-shorter-than-restart");
+	}
+
+	@Test
+	void aConfiguredSessionTimeoutAppliesToEveryMemberWithoutAChoiceToExplain() {
+		this.membership = new StaticMembershipDecision("orders-0-orders", "identity from POD_NAME");
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).containsEntry("session.timeout.ms", "45000");
+		assertThat(resolution.settings().findings()).extracting(Finding::code)
+			.doesNotContain("session-timeout-static", "session-timeout-dynamic");
+	}
+
+	@Test
+	void theUsersSessionTimeoutWinsOverTheMembershipChoice() {
+		this.defaults = withoutSessionTimeout();
+		this.factory.put("session.timeout.ms", "30000");
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).doesNotContainKey("session.timeout.ms");
+		assertThat(resolution.settings().findings()).extracting(Finding::code)
+			.doesNotContain("session-timeout-dynamic");
+	}
+
+	private static ConsumerDefaults withoutSessionTimeout() {
+		return new ConsumerDefaults(List.of(COOPERATIVE), AssignorMigration.NONE, null, Duration.ofMillis(250),
+				Duration.ofMinutes(5), 500, false, true);
+	}
+
+	@Test
 	void staticDecisionAddsInstanceId() {
 		this.membership = new StaticMembershipDecision("orders-0-orders", "identity from POD_NAME");
 		ConsumerSettingsResolver.Resolution resolution = resolve();
