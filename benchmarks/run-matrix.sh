@@ -4,7 +4,7 @@
 # full run-rolling-restart.sh (about 70 s with 3 instances, 110 s with 6); rows are appended to
 # benchmarks/out/results.csv, labelled, and ./benchmarks/summarize.sh turns them into medians per cell.
 # Usage: ./benchmarks/run-matrix.sh [defaults] [levers] [levers-20] [large] [backlog] [kip848] [kip848-levers]
-#                                    [migration] [crash] [pause]   (default: every section but the last five)
+#                                    [migration] [crash] [fast-roll] [pause]   (default: every section but the last six)
 #   kip848           plain against the starter on KIP-848 (group.protocol=consumer, broker heartbeat 5 s),
 #                    alternating, REPEAT runs each per cell: 3 and 6 instances x 4 and 20 ms per record
 #   kip848-levers    3 instances, 4 ms: plain classic, plain KIP-848, the starter on KIP-848 with its 500 ms poll
@@ -14,6 +14,9 @@
 #                    (default "45s 20s 10s 6s") and plain: one instance killed and not started again; each
 #                    instance killed and started again at once (after the previous one is healthy); and killed
 #                    every 8 s, healthy or not
+#                    SESSIONS may hold "default" (the starter's own choice); CRASH_KINDS="kill crash crash-every-8"
+#                    picks the disruptions
+#   fast-roll        3 instances with no pause between restarts, and 6 replaced two at a time, plain and starter
 #   pause            the session timeout's risk: one instance's JVM stopped with SIGSTOP for 2, 5 and 8 s, for
 #                    each of PAUSE_SESSIONS (default "20s 10s 6s"), and plain with an 8 s pause
 #   REPEAT=N         runs per cell in the "defaults", "kip848", "kip848-levers", "migration", "crash" and "pause" sections
@@ -172,19 +175,42 @@ for section in "${sections[@]}"; do
 		# consumed record look lost; duplicates are records consumed again after a crash.
 		common=(--instances 3 --delay-ms 4 --rate 400 --app-arg --bench.flush-interval=0)
 		read -r -a sessions <<<"${SESSIONS:-45s 20s 10s 6s}"
+		read -r -a kinds <<<"${CRASH_KINDS:-kill crash crash-every-8}"
 		for ((i = 1; i <= repeat; i++)); do
-			# A killed instance is not replaced: the run settles longer than the longest session timeout, so that
-			# its partitions are consumed again while production still runs (else the gap shows as group-wide).
-			run --scenario plain --label "plain (kill)" "${common[@]}" --disruption kill --settle-s 60
-			run --scenario plain --label "plain (crash)" "${common[@]}" --crash
-			run --scenario plain --label "plain (crash every 8 s)" "${common[@]}" --crash --restart-every-s 8
-			for session in "${sessions[@]}"; do
-				lever=(--app-arg "--kafka.resilience.consumer.session-timeout=$session")
-				run --scenario starter --label "starter session $session (kill)" "${common[@]}" "${lever[@]}" \
-					--disruption kill --settle-s 60
-				run --scenario starter --label "starter session $session (crash)" "${common[@]}" "${lever[@]}" --crash
-				run --scenario starter --label "starter session $session (crash every 8 s)" "${common[@]}" \
-					"${lever[@]}" --crash --restart-every-s 8
+			for kind in "${kinds[@]}"; do
+				case "$kind" in
+				# A killed instance is not replaced: the run settles longer than the longest session timeout,
+				# so that its partitions are consumed again while production still runs.
+				kill) disruption=(--disruption kill --settle-s 60) suffix="(kill)" ;;
+				crash) disruption=(--crash) suffix="(crash)" ;;
+				crash-every-8) disruption=(--crash --restart-every-s 8) suffix="(crash every 8 s)" ;;
+				*) echo "Unknown CRASH_KINDS entry '$kind' (kill, crash, crash-every-8)" >&2; exit 2 ;;
+				esac
+				run --scenario plain --label "plain $suffix" "${common[@]}" "${disruption[@]}"
+				for session in "${sessions[@]}"; do
+					lever=()
+					label="starter defaults $suffix"
+					if [[ "$session" != default ]]; then
+						lever=(--app-arg "--kafka.resilience.consumer.session-timeout=$session")
+						label="starter session $session $suffix"
+					fi
+					run --scenario starter --label "$label" "${common[@]}" "${lever[@]}" "${disruption[@]}"
+				done
+			done
+		done
+		;;
+	fast-roll)
+		# Rollouts that do not wait: the next instance is stopped the moment the previous one owns partitions
+		# and consumed again (no pause), one at a time with 3 instances and two at a time with 6 (a
+		# Deployment's maxUnavailable of 25 %), plain and starter alternating.
+		for ((i = 1; i <= repeat; i++)); do
+			for variant in plain starter; do
+				label=plain
+				[[ "$variant" == starter ]] && label="starter defaults"
+				run --scenario "$variant" --label "$label (no gap)" --instances 3 --delay-ms 4 --rate 400 \
+					--between-restarts-s 0
+				run --scenario "$variant" --label "$label (2 at a time, no gap)" --instances 6 --delay-ms 4 \
+					--rate 400 --between-restarts-s 0 --together 2
 			done
 		done
 		;;
@@ -204,7 +230,7 @@ for section in "${sections[@]}"; do
 		done
 		;;
 	*)
-		echo "Unknown section '$section' (defaults, levers, levers-20, large, backlog, kip848, kip848-levers, migration, crash, pause)" >&2
+		echo "Unknown section '$section' (defaults, levers, levers-20, large, backlog, kip848, kip848-levers, migration, crash, fast-roll, pause)" >&2
 		exit 2
 		;;
 	esac
