@@ -1,7 +1,10 @@
 package io.github.kafkaresilience.metrics;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +24,8 @@ import io.github.kafkaresilience.signals.Verdict;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -44,10 +49,6 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 	private final RebalanceHistory history;
 
 	private final boolean perPartition;
-
-	private final Set<String> boundGroups = ConcurrentHashMap.newKeySet();
-
-	private final Set<String> boundPartitions = ConcurrentHashMap.newKeySet();
 
 	private volatile Map<String, Long> partitionLag = Map.of();
 
@@ -80,8 +81,11 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 			.description("Consumer signal refreshes that failed")
 			.register(registry);
 		this.history.subscribe((event) -> recordRebalance(registry, event));
-		this.collector.subscribe((snapshot) -> bindNewGroups(registry, snapshot));
-		bindNewGroups(registry, this.collector.snapshot());
+		// Each registry gets its own gauges and its own record of bound counters, so
+		// that binding to a second registry registers everything there too.
+		RegistryBinding binding = new RegistryBinding(registry);
+		this.collector.subscribe(binding::update);
+		binding.update(this.collector.snapshot());
 	}
 
 	private void recordRebalance(MeterRegistry registry, RebalanceEvent event) {
@@ -94,126 +98,165 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 		}
 	}
 
-	private void bindNewGroups(MeterRegistry registry, SignalsSnapshot snapshot) {
-		Map<String, Long> lagByPartition = new HashMap<>();
-		for (GroupSignals group : snapshot.groups()) {
-			String groupId = group.groupId();
-			this.lastLosses.put(groupId, group.losses());
-			if (this.boundGroups.add(groupId)) {
-				bindGroup(registry, groupId);
-			}
-			if (this.perPartition) {
-				for (PartitionSignals partition : group.lag().partitions()) {
-					String key = partitionKey(groupId, partition.topic(), partition.partition());
-					lagByPartition.put(key, partition.lag());
-					if (this.boundPartitions.add(key)) {
-						bindPartition(registry, key, groupId, partition.topic(), partition.partition());
-					}
-				}
-			}
-		}
-		// One lookup per gauge at scrape time, rather than a search of the snapshot per
-		// partition.
-		this.partitionLag = lagByPartition;
+	private double groupValue(String groupId, ToDoubleFunction<GroupSignals> value) {
+		return this.collector.snapshot().group(groupId).map(value::applyAsDouble).orElse(Double.NaN);
+	}
+
+	private double partitionLag(String key) {
+		Long lag = this.partitionLag.get(key);
+		return (lag != null) ? lag : Double.NaN;
 	}
 
 	private static String partitionKey(String groupId, String topic, int partition) {
 		return groupId + '\u0000' + topic + '\u0000' + partition;
 	}
 
-	private void bindGroup(MeterRegistry registry, String groupId) {
-		Tags tags = Tags.of(GROUP, groupId);
-		gauge(registry, KafkaResilienceMetricNames.GROUP_LAG,
-				"Committed-offset lag of the group, unowned " + "partitions included", tags, groupId,
-				(group) -> group.lag().total());
-		gauge(registry, KafkaResilienceMetricNames.GROUP_LAG_RATE,
-				"Change of lag across the window in records per second; positive means falling behind", tags, groupId,
-				(group) -> group.lag().ratePerSecond());
-		gauge(registry, KafkaResilienceMetricNames.GROUP_POLL_INTERVAL_USED,
-				"Longest time between polls, or time since the last poll, divided by max.poll.interval.ms", tags,
-				groupId, (group) -> group.poll().maxPollIntervalUsedRatio());
-		gauge(registry, KafkaResilienceMetricNames.GROUP_MEMBERS, "Members of the group", tags, groupId,
-				(group) -> group.membership().members());
-		gauge(registry, KafkaResilienceMetricNames.GROUP_MEMBERS_IDLE, "Members without a partition", tags, groupId,
-				(group) -> group.membership().idleMembers());
-		gauge(registry, KafkaResilienceMetricNames.GROUP_PARTITIONS, "Partitions of the group's topics", tags, groupId,
-				(group) -> group.membership().partitions());
-		gauge(registry, KafkaResilienceMetricNames.GROUP_PARTITIONS_UNASSIGNED, "Partitions without a live owner", tags,
-				groupId, (group) -> group.membership().unassignedPartitions());
-		for (Verdict verdict : Verdict.values()) {
-			gauge(registry, KafkaResilienceMetricNames.GROUP_STATUS, "1 for the group's current verdict, 0 otherwise",
-					tags.and(KafkaResilienceMetricNames.STATUS, verdict.name()), groupId,
-					(group) -> (group.status() == verdict) ? 1 : 0);
-		}
-		for (Severity severity : Severity.values()) {
-			gauge(registry, KafkaResilienceMetricNames.GROUP_FINDINGS, "Findings of the group by severity",
-					tags.and(KafkaResilienceMetricNames.SEVERITY, severity.name()), groupId,
-					(group) -> group.findings().stream().filter((finding) -> finding.severity() == severity).count());
-		}
-		gauge(registry, KafkaResilienceMetricNames.GROUP_LISTENERS_FAILED,
-				"Listener containers of this application in the group that stopped by themselves", tags, groupId,
-				(group) -> group.listeners()
-					.stream()
-					.filter((listener) -> listener.state() == ListenerState.FAILED)
-					.count());
-		for (Verdict verdict : Verdict.values()) {
-			gauge(registry, KafkaResilienceMetricNames.GROUP_LOCAL_STATUS,
-					"1 for the verdict of this application's own consumers, 0 otherwise",
-					tags.and(KafkaResilienceMetricNames.STATUS, verdict.name()), groupId,
-					(group) -> (group.localStatus() == verdict) ? 1 : 0);
-		}
-		gauge(registry, KafkaResilienceMetricNames.GROUP_TIME_BEHIND,
-				"How far behind in time the group's most delayed partition is", tags, groupId,
-				(group) -> (group.capacity().timeBehindMs() != null) ? group.capacity().timeBehindMs() / 1000.0
-						: Double.NaN,
-				"seconds");
-		gauge(registry, KafkaResilienceMetricNames.GROUP_CONSUMERS_NEEDED,
-				"Consumers the group needs to keep up at the measured rates, at most its partitions", tags, groupId,
-				(group) -> (group.capacity().consumersNeeded() != null) ? group.capacity().consumersNeeded()
-						: Double.NaN);
-		FunctionCounter
-			.builder(KafkaResilienceMetricNames.GROUP_RECORDS_LOST, this,
-					(binder) -> binder.losses(groupId).recordsLost())
-			.description("Records deleted before the group read them")
-			.tags(tags)
-			.register(registry);
-		FunctionCounter
-			.builder(KafkaResilienceMetricNames.GROUP_RECORDS_GIVEN_UP, this,
-					(binder) -> binder.losses(groupId).recordsGivenUp())
-			.description("Records the listeners failed on and left behind: skipped or dead-lettered")
-			.tags(tags)
-			.register(registry);
-		FunctionCounter
-			.builder(KafkaResilienceMetricNames.GROUP_REBALANCES, this.history,
-					(history) -> history.rebalances(groupId))
-			.description("Rebalances this application's consumers of the group completed")
-			.tags(tags)
-			.register(registry);
+	/**
+	 * A per-group gauge: one row of a {@link MultiGauge} per group of the snapshot, with
+	 * an extra tag where one name has several rows per group. Rows follow every snapshot,
+	 * so a group or partition that is gone loses its gauge.
+	 */
+	private record GroupGauge(MultiGauge gauge, @Nullable Tag tag, ToDoubleFunction<GroupSignals> value) {
+
 	}
 
-	private void bindPartition(MeterRegistry registry, String key, String groupId, String topic, int partition) {
-		Tags tags = Tags.of(GROUP, groupId, KafkaResilienceMetricNames.TOPIC, topic,
-				KafkaResilienceMetricNames.PARTITION, Integer.toString(partition));
-		Gauge.builder(KafkaResilienceMetricNames.PARTITION_LAG, this, (binder) -> {
-			Long lag = binder.partitionLag.get(key);
-			return (lag != null) ? lag : Double.NaN;
-		}).description("Committed-offset lag of one partition").tags(tags).register(registry);
-	}
+	private final class RegistryBinding {
 
-	private void gauge(MeterRegistry registry, String name, String description, Tags tags, String groupId,
-			ToDoubleFunction<GroupSignals> value) {
-		gauge(registry, name, description, tags, groupId, value, null);
-	}
+		private final MeterRegistry registry;
 
-	private void gauge(MeterRegistry registry, String name, String description, Tags tags, String groupId,
-			ToDoubleFunction<GroupSignals> value, @Nullable String baseUnit) {
-		Gauge
-			.builder(name, this,
-					(binder) -> binder.collector.snapshot().group(groupId).map(value::applyAsDouble).orElse(Double.NaN))
-			.description(description)
-			.tags(tags)
-			.baseUnit(baseUnit)
-			.register(registry);
+		private final List<GroupGauge> gauges = new ArrayList<>();
+
+		private final @Nullable MultiGauge partitionLagGauge;
+
+		private final Set<String> countedGroups = ConcurrentHashMap.newKeySet();
+
+		RegistryBinding(MeterRegistry registry) {
+			this.registry = registry;
+			gauge(KafkaResilienceMetricNames.GROUP_LAG,
+					"Committed-offset lag of the group, unowned partitions included", null,
+					(group) -> group.lag().total());
+			gauge(KafkaResilienceMetricNames.GROUP_LAG_RATE,
+					"Change of lag across the window in records per second; positive means falling behind", null,
+					(group) -> group.lag().ratePerSecond());
+			gauge(KafkaResilienceMetricNames.GROUP_POLL_INTERVAL_USED,
+					"Longest time between polls, or time since the last poll, divided by max.poll.interval.ms", null,
+					(group) -> group.poll().maxPollIntervalUsedRatio());
+			gauge(KafkaResilienceMetricNames.GROUP_MEMBERS, "Members of the group", null,
+					(group) -> group.membership().members());
+			gauge(KafkaResilienceMetricNames.GROUP_MEMBERS_IDLE, "Members without a partition", null,
+					(group) -> group.membership().idleMembers());
+			gauge(KafkaResilienceMetricNames.GROUP_PARTITIONS, "Partitions of the group's topics", null,
+					(group) -> group.membership().partitions());
+			gauge(KafkaResilienceMetricNames.GROUP_PARTITIONS_UNASSIGNED, "Partitions without a live owner", null,
+					(group) -> group.membership().unassignedPartitions());
+			MultiGauge status = multiGauge(KafkaResilienceMetricNames.GROUP_STATUS,
+					"1 for the group's current verdict, 0 otherwise", null);
+			MultiGauge localStatus = multiGauge(KafkaResilienceMetricNames.GROUP_LOCAL_STATUS,
+					"1 for the verdict of this application's own consumers, 0 otherwise", null);
+			for (Verdict verdict : Verdict.values()) {
+				Tag tag = Tag.of(KafkaResilienceMetricNames.STATUS, verdict.name());
+				this.gauges.add(new GroupGauge(status, tag, (group) -> (group.status() == verdict) ? 1 : 0));
+				this.gauges.add(new GroupGauge(localStatus, tag, (group) -> (group.localStatus() == verdict) ? 1 : 0));
+			}
+			MultiGauge findings = multiGauge(KafkaResilienceMetricNames.GROUP_FINDINGS,
+					"Findings of the group by severity", null);
+			for (Severity severity : Severity.values()) {
+				this.gauges.add(new GroupGauge(findings, Tag.of(KafkaResilienceMetricNames.SEVERITY, severity.name()),
+						(group) -> group.findings()
+							.stream()
+							.filter((finding) -> finding.severity() == severity)
+							.count()));
+			}
+			gauge(KafkaResilienceMetricNames.GROUP_LISTENERS_FAILED,
+					"Listener containers of this application in the group that stopped by themselves", null,
+					(group) -> group.listeners()
+						.stream()
+						.filter((listener) -> listener.state() == ListenerState.FAILED)
+						.count());
+			this.gauges.add(new GroupGauge(
+					multiGauge(KafkaResilienceMetricNames.GROUP_TIME_BEHIND,
+							"How far behind in time the group's most delayed partition is", "seconds"),
+					null, (group) -> (group.capacity().timeBehindMs() != null)
+							? group.capacity().timeBehindMs() / 1000.0 : Double.NaN));
+			gauge(KafkaResilienceMetricNames.GROUP_CONSUMERS_NEEDED,
+					"Consumers the group needs to keep up at the measured rates, at most its partitions", null,
+					(group) -> (group.capacity().consumersNeeded() != null) ? group.capacity().consumersNeeded()
+							: Double.NaN);
+			this.partitionLagGauge = KafkaConsumersMeterBinder.this.perPartition ? multiGauge(
+					KafkaResilienceMetricNames.PARTITION_LAG, "Committed-offset lag of one partition", null) : null;
+		}
+
+		private void gauge(String name, String description, @Nullable Tag tag, ToDoubleFunction<GroupSignals> value) {
+			this.gauges.add(new GroupGauge(multiGauge(name, description, null), tag, value));
+		}
+
+		private MultiGauge multiGauge(String name, String description, @Nullable String baseUnit) {
+			return MultiGauge.builder(name).description(description).baseUnit(baseUnit).register(this.registry);
+		}
+
+		void update(SignalsSnapshot snapshot) {
+			Map<MultiGauge, List<MultiGauge.Row<?>>> rows = new LinkedHashMap<>();
+			this.gauges.forEach((gauge) -> rows.putIfAbsent(gauge.gauge(), new ArrayList<>()));
+			List<MultiGauge.Row<?>> partitionRows = new ArrayList<>();
+			Map<String, Long> lagByPartition = new HashMap<>();
+			for (GroupSignals group : snapshot.groups()) {
+				String groupId = group.groupId();
+				KafkaConsumersMeterBinder.this.lastLosses.put(groupId, group.losses());
+				Tags tags = Tags.of(GROUP, groupId);
+				for (GroupGauge gauge : this.gauges) {
+					ToDoubleFunction<GroupSignals> value = gauge.value();
+					rows.get(gauge.gauge())
+						.add(MultiGauge.Row.of((gauge.tag() != null) ? tags.and(gauge.tag()) : tags,
+								KafkaConsumersMeterBinder.this, (binder) -> binder.groupValue(groupId, value)));
+				}
+				if (this.countedGroups.add(groupId)) {
+					bindCounters(groupId, tags);
+				}
+				if (this.partitionLagGauge != null) {
+					for (PartitionSignals partition : group.lag().partitions()) {
+						String key = partitionKey(groupId, partition.topic(), partition.partition());
+						lagByPartition.put(key, partition.lag());
+						partitionRows.add(MultiGauge.Row.of(
+								tags.and(KafkaResilienceMetricNames.TOPIC, partition.topic(),
+										KafkaResilienceMetricNames.PARTITION, Integer.toString(partition.partition())),
+								KafkaConsumersMeterBinder.this, (binder) -> binder.partitionLag(key)));
+					}
+				}
+			}
+			// One lookup per gauge at scrape time, rather than a search of the snapshot
+			// per partition.
+			KafkaConsumersMeterBinder.this.partitionLag = lagByPartition;
+			// Without overwrite a row that exists keeps its meter (no gap for a scrape in
+			// between); rows that are gone are removed.
+			rows.forEach((gauge, groupRows) -> gauge.register(groupRows, false));
+			if (this.partitionLagGauge != null) {
+				this.partitionLagGauge.register(partitionRows, false);
+			}
+		}
+
+		// Counters stay once bound: a counter that disappears and comes back would look
+		// like a reset to Prometheus' rate().
+		private void bindCounters(String groupId, Tags tags) {
+			FunctionCounter
+				.builder(KafkaResilienceMetricNames.GROUP_RECORDS_LOST, KafkaConsumersMeterBinder.this,
+						(binder) -> binder.losses(groupId).recordsLost())
+				.description("Records deleted before the group read them")
+				.tags(tags)
+				.register(this.registry);
+			FunctionCounter
+				.builder(KafkaResilienceMetricNames.GROUP_RECORDS_GIVEN_UP, KafkaConsumersMeterBinder.this,
+						(binder) -> binder.losses(groupId).recordsGivenUp())
+				.description("Records the listeners failed on and left behind: skipped or dead-lettered")
+				.tags(tags)
+				.register(this.registry);
+			FunctionCounter
+				.builder(KafkaResilienceMetricNames.GROUP_REBALANCES, KafkaConsumersMeterBinder.this.history,
+						(history) -> history.rebalances(groupId))
+				.description("Rebalances this application's consumers of the group completed")
+				.tags(tags)
+				.register(this.registry);
+		}
+
 	}
 
 	private LossSignals losses(String groupId) {

@@ -82,7 +82,7 @@ class ConsumerSignalsOnLiveBrokerTests extends EmbeddedBrokerTests {
 				assertThat(seen.status()).isEqualTo(Verdict.STUCK);
 				assertThat(seen.localStatus()).isEqualTo(Verdict.OK);
 				assertThat(seen.diagnosis()).contains("has made no progress on any of its partitions")
-					.contains("session.timeout.ms (45000 ms)");
+					.contains("session.timeout.ms (10000 ms)");
 			});
 			// The blocked instance names its own call once it has run for the
 			// evidence span, a refresh or so after the other instance saw it stall.

@@ -14,6 +14,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.kafkaresilience.metrics.KafkaConsumersMeterBinder;
+import io.github.kafkaresilience.signals.Verdict;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -54,11 +57,17 @@ class OperationsAssetsMetricNamesTests extends EmbeddedBrokerTests {
 
 	private Set<String> scraped;
 
+	private ConfigurableApplicationContext app;
+
+	private String group;
+
 	@BeforeAll
 	void scrapeAnApplicationThatRebalanced() throws Exception {
 		String topic = this.kafka.topic(2);
 		String group = "ops-" + topic;
 		ConfigurableApplicationContext app = this.kafka.startWeb(topic, group, SETTINGS);
+		this.app = app;
+		this.group = group;
 		this.kafka.awaitStableMembers(group, 1);
 		this.kafka.produce(topic, 0, 10, "value");
 		this.kafka.produce(topic, 1, 10, "value");
@@ -71,6 +80,19 @@ class OperationsAssetsMetricNamesTests extends EmbeddedBrokerTests {
 			.untilAsserted(() -> assertThat(metricNames(scrape(app)))
 				.contains("kafka_resilience_group_rebalance_duration_seconds_count", "kafka_resilience_partition_lag"));
 		this.scraped = metricNames(scrape(app));
+	}
+
+	@Test
+	void aSecondRegistryGetsEveryGroupAndPartitionMeterToo() {
+		SimpleMeterRegistry second = new SimpleMeterRegistry();
+		this.app.getBean(KafkaConsumersMeterBinder.class).bindTo(second);
+		assertThat(second.find("kafka.resilience.group.lag").tag("group", this.group).gauge()).isNotNull();
+		assertThat(second.find("kafka.resilience.group.status").tag("group", this.group).gauges())
+			.hasSize(Verdict.values().length);
+		assertThat(second.find("kafka.resilience.partition.lag").tag("group", this.group).gauges()).hasSize(2)
+			.allSatisfy((gauge) -> assertThat(gauge.value()).isNotNaN());
+		assertThat(second.find("kafka.resilience.group.rebalances").tag("group", this.group).functionCounter())
+			.isNotNull();
 	}
 
 	@Test
