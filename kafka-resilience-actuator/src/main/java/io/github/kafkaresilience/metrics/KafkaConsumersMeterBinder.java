@@ -237,24 +237,19 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 		// Counters stay once bound: a counter that disappears and comes back would look
 		// like a reset to Prometheus' rate().
 		private void bindCounters(String groupId, Tags tags) {
-			FunctionCounter
-				.builder(KafkaResilienceMetricNames.GROUP_RECORDS_LOST, KafkaConsumersMeterBinder.this,
-						(binder) -> binder.losses(groupId).recordsLost())
-				.description("Records deleted before the group read them")
-				.tags(tags)
-				.register(this.registry);
-			FunctionCounter
-				.builder(KafkaResilienceMetricNames.GROUP_RECORDS_GIVEN_UP, KafkaConsumersMeterBinder.this,
-						(binder) -> binder.losses(groupId).recordsGivenUp())
-				.description("Records the listeners failed on and left behind: skipped or dead-lettered")
-				.tags(tags)
-				.register(this.registry);
-			FunctionCounter
-				.builder(KafkaResilienceMetricNames.GROUP_REBALANCES, KafkaConsumersMeterBinder.this.history,
-						(history) -> history.rebalances(groupId))
-				.description("Rebalances this application's consumers of the group completed")
-				.tags(tags)
-				.register(this.registry);
+			KafkaConsumersMeterBinder binder = KafkaConsumersMeterBinder.this;
+			counter(KafkaResilienceMetricNames.GROUP_RECORDS_LOST, "Records deleted before the group read them", tags,
+					binder, (b) -> b.losses(groupId).recordsLost());
+			counter(KafkaResilienceMetricNames.GROUP_RECORDS_GIVEN_UP,
+					"Records the listeners failed on and left behind: skipped or dead-lettered", tags, binder,
+					(b) -> b.losses(groupId).recordsGivenUp());
+			counter(KafkaResilienceMetricNames.GROUP_REBALANCES,
+					"Rebalances this application's consumers of the group completed", tags, binder.history,
+					(history) -> history.rebalances(groupId));
+		}
+
+		private <T> void counter(String name, String description, Tags tags, T source, ToDoubleFunction<T> count) {
+			FunctionCounter.builder(name, source, count).description(description).tags(tags).register(this.registry);
 		}
 
 	}
