@@ -209,7 +209,7 @@ for section in "${sections[@]}"; do
 				[[ "$variant" == starter ]] && label="starter defaults"
 				run --scenario "$variant" --label "$label (no gap)" --instances 3 --delay-ms 4 --rate 400 \
 					--between-restarts-s 0
-				run --scenario "$variant" --label "$label (2 at a time, no gap)" --instances 6 --delay-ms 4 \
+				run --scenario "$variant" --label "$label (2 at a time without gap)" --instances 6 --delay-ms 4 \
 					--rate 400 --between-restarts-s 0 --together 2
 			done
 		done
