@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.kafkaresilience.rebalance.RebalanceEvent;
 import io.github.kafkaresilience.rebalance.RebalanceEventType;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -92,7 +93,7 @@ public class GroupEvaluatorBenchmark {
 			committed = sampleCommitted;
 			ends = sampleEnds;
 		}
-		GroupObservation observation = new GroupObservation("group", GroupState.STABLE, "classic", members,
+		GroupObservation observation = new GroupObservation("group", GroupState.STABLE, GroupProtocol.CLASSIC, members,
 				Set.copyOf(all), committed, ends, Map.of());
 		LocalListener listener = new LocalListener("listener", "group", true, true, false, null, MEMBERS, clientIds,
 				null, 40.0, 250.0, 0.05, 120.0, null);
