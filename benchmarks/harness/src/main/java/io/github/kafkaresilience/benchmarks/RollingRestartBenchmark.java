@@ -209,10 +209,7 @@ public final class RollingRestartBenchmark {
 		disruptAll(wave, events);
 		if (this.options.disruption().restarts()) {
 			for (ConsumerInstance instance : wave) {
-				boolean healthy = observer.awaitHealthy(instance, previousMembers.get(instance),
-						this.options.healthyTimeout());
-				events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),
-						"incarnation " + instance.incarnation());
+				awaitHealthy(instance, previousMembers.get(instance), instance.incarnation(), observer, events);
 			}
 		}
 	}
@@ -227,17 +224,21 @@ public final class RollingRestartBenchmark {
 		List<Thread> watchers = new ArrayList<>();
 		for (ConsumerInstance instance : wave) {
 			int incarnation = instance.incarnation();
-			Thread watcher = new Thread(() -> {
-				boolean healthy = observer.awaitHealthy(instance, previousMembers.get(instance),
-						this.options.healthyTimeout());
-				events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),
-						"incarnation " + incarnation);
-			}, "health-" + instance.name());
+			Thread watcher = new Thread(
+					() -> awaitHealthy(instance, previousMembers.get(instance), incarnation, observer, events),
+					"health-" + instance.name());
 			watcher.setDaemon(true);
 			watcher.start();
 			watchers.add(watcher);
 		}
 		return watchers;
+	}
+
+	private void awaitHealthy(ConsumerInstance instance, Set<String> previousMembers, int incarnation,
+			GroupObserver observer, RunEventLog events) {
+		boolean healthy = observer.awaitHealthy(instance, previousMembers, this.options.healthyTimeout());
+		events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),
+				"incarnation " + incarnation);
 	}
 
 	private static Map<ConsumerInstance, Set<String>> previousMembers(List<ConsumerInstance> wave,
