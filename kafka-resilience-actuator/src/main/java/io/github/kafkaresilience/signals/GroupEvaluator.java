@@ -161,7 +161,10 @@ final class GroupEvaluator {
 		ListenerSettings listenerSettings = listener.settings();
 		if (listenerSettings != null) {
 			for (EffectiveSetting setting : listenerSettings.settings()) {
-				String value = Sanitizer.sanitize(setting.key(), setting.value());
+				// The keys are the report's closed list (ConsumerSettingsResolver): none
+				// can
+				// hold a secret.
+				String value = setting.value();
 				settings.put(setting.key(),
 						((value != null) ? value : "(unset)") + " [" + setting.source().label() + "]");
 			}

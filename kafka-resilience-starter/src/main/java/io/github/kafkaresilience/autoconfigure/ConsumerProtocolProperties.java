@@ -8,6 +8,7 @@ import io.github.kafkaresilience.groupconfig.GroupConfigKeys;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
 
 /**
  * Listeners on {@code group.protocol=consumer} (KIP-848): their containers' poll timeout,
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @author kafka-resilience
  */
 @ConfigurationProperties("kafka.resilience.consumer-protocol")
-public class ConsumerProtocolProperties {
+public class ConsumerProtocolProperties extends SelfValidatingProperties {
 
 	/**
 	 * Heartbeat interval to set for each consumer-protocol group of this application (the
@@ -55,7 +56,7 @@ public class ConsumerProtocolProperties {
 	}
 
 	public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
-		this.heartbeatInterval = positive(heartbeatInterval);
+		this.heartbeatInterval = heartbeatInterval;
 	}
 
 	public @Nullable Duration getSessionTimeout() {
@@ -63,7 +64,7 @@ public class ConsumerProtocolProperties {
 	}
 
 	public void setSessionTimeout(@Nullable Duration sessionTimeout) {
-		this.sessionTimeout = positive(sessionTimeout);
+		this.sessionTimeout = sessionTimeout;
 	}
 
 	public @Nullable Duration getPollTimeout() {
@@ -71,7 +72,7 @@ public class ConsumerProtocolProperties {
 	}
 
 	public void setPollTimeout(@Nullable Duration pollTimeout) {
-		this.pollTimeout = positive(pollTimeout);
+		this.pollTimeout = pollTimeout;
 	}
 
 	/**
@@ -89,13 +90,19 @@ public class ConsumerProtocolProperties {
 		return requested;
 	}
 
-	private static @Nullable Duration positive(@Nullable Duration value) {
-		// Thrown here, Boot reports it with the property's name and origin.
-		if (value != null && value.toMillis() < 1) {
-			throw new IllegalArgumentException(
-					"must be a positive duration of at least 1 ms, such as 500ms, but is " + value);
+	@Override
+	void check(Errors errors) {
+		PropertyChecks.positive(errors, "heartbeatInterval", getHeartbeatInterval(), "500ms");
+		PropertyChecks.positive(errors, "sessionTimeout", getSessionTimeout(), "45s");
+		PropertyChecks.positive(errors, "pollTimeout", getPollTimeout(), "500ms");
+		Duration heartbeat = getHeartbeatInterval();
+		Duration session = getSessionTimeout();
+		if (!errors.hasErrors() && heartbeat != null && session != null && heartbeat.compareTo(session) >= 0) {
+			PropertyChecks.reject(errors, "heartbeatInterval",
+					"(" + heartbeat.toMillis() + " ms) must be shorter than the session timeout (" + session.toMillis()
+							+ " ms), or every member is evicted between two heartbeats. Set it to at most a third of "
+							+ PropertyChecks.property(errors, "sessionTimeout") + ".");
 		}
-		return value;
 	}
 
 }

@@ -1,14 +1,10 @@
 package io.github.kafkaresilience.autoconfigure;
 
 import java.time.Clock;
-import java.util.Locale;
-import java.util.Map;
 
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
-import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
 import io.github.kafkaresilience.health.KafkaConsumersHealthContributor;
 import io.github.kafkaresilience.signals.ConsumerSignalsCollector;
-import io.github.kafkaresilience.signals.Verdict;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthContributor;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -38,17 +33,8 @@ public final class KafkaConsumersHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "kafkaConsumersHealthContributor")
 	KafkaConsumersHealthContributor kafkaConsumersHealthContributor(ConsumerSignalsCollector collector,
 			ConsumerIncidents incidents, HealthProperties properties) {
-		Map<Verdict, Status> mapping = KafkaConsumersHealthContributor.defaultStatusByVerdict();
-		properties.getStatus().forEach((verdict, status) -> {
-			if (status == null || status.isBlank()) {
-				throw new InvalidKafkaResilienceConfigurationException(
-						"kafka.resilience.health.status." + verdict.name().toLowerCase(Locale.ROOT),
-						"A health status cannot be empty.",
-						"Use UP, DOWN, OUT_OF_SERVICE, UNKNOWN or a custom status.");
-			}
-			mapping.put(verdict, new Status(status.trim().toUpperCase(Locale.ROOT)));
-		});
-		return new KafkaConsumersHealthContributor(collector::snapshot, incidents, mapping,
+		return new KafkaConsumersHealthContributor(collector::snapshot, incidents,
+				properties.statusByVerdict(KafkaConsumersHealthContributor.defaultStatusByVerdict()),
 				properties.getIncidentWindow(), Clock.systemUTC());
 	}
 

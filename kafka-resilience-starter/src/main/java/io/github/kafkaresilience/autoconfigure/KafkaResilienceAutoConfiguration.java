@@ -3,20 +3,14 @@ package io.github.kafkaresilience.autoconfigure;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.defaults.ClientRack;
-import io.github.kafkaresilience.defaults.ConsumerDefaults;
-import io.github.kafkaresilience.defaults.ListenerOptions;
 import io.github.kafkaresilience.defaults.ResilientContainerCustomizer;
 import io.github.kafkaresilience.membership.HostIdentity;
 import io.github.kafkaresilience.membership.MembershipConsumerPostProcessor;
-import io.github.kafkaresilience.membership.StaticMembershipDecision;
-import io.github.kafkaresilience.membership.StaticMembershipMode;
 import io.github.kafkaresilience.evidence.ProgressRegistry;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import io.github.kafkaresilience.shutdown.GracefulContainerStop;
@@ -27,8 +21,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.LifecycleProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -45,23 +40,20 @@ import org.springframework.kafka.listener.ListenerContainerRegistry;
  *
  * @author kafka-resilience
  */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@AutoConfiguration(after = { KafkaAutoConfiguration.class, LifecycleAutoConfiguration.class })
 @ConditionalOnClass({ EnableKafka.class, KafkaAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "kafka.resilience.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ KafkaResilienceProperties.class, ConsumerDefaultsProperties.class,
-		StaticMembershipProperties.class, ShutdownProperties.class, RebalanceProperties.class,
-		ConsumerProtocolProperties.class, RackProperties.class })
+@EnableConfigurationProperties({ KafkaResilienceProperties.class, StaticMembershipProperties.class,
+		ShutdownProperties.class, RebalanceProperties.class, ConsumerProtocolProperties.class, RackProperties.class })
 @ImportRuntimeHints(KafkaResilienceRuntimeHints.class)
 public final class KafkaResilienceAutoConfiguration {
-
-	private static final Duration BOOT_DEFAULT_SHUTDOWN_PHASE = Duration.ofSeconds(30);
 
 	private static final int INCIDENT_CAPACITY = 100;
 
 	@Bean
 	@ConditionalOnMissingBean
 	RebalanceHistory kafkaResilienceRebalanceHistory(RebalanceProperties rebalance) {
-		return new RebalanceHistory(Math.max(1, rebalance.getHistorySize()));
+		return new RebalanceHistory(rebalance.getHistorySize());
 	}
 
 	@Bean
@@ -92,38 +84,18 @@ public final class KafkaResilienceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ResilientContainerCustomizer kafkaResilienceContainerCustomizer(KafkaResilienceProperties resilience,
-			ConsumerDefaultsProperties consumer, StaticMembershipProperties staticMembership,
-			ShutdownProperties shutdown, RebalanceProperties rebalance, ConsumerProtocolProperties consumerProtocol,
-			RackProperties rack, Environment environment, HostIdentity identity, RebalanceHistory history,
-			ListenerSettingsRegistry registry, ProgressRegistry progress) {
-		KafkaResiliencePropertiesValidator.validate(resilience, consumer, staticMembership, shutdown, rebalance,
-				getClass().getClassLoader());
-		boolean alwaysSomewhere = staticMembership.getMode() == StaticMembershipMode.ALWAYS || resilience.getListeners()
-			.values()
-			.stream()
-			.anyMatch((listener) -> listener.getStaticMembership() == StaticMembershipMode.ALWAYS);
-		if (alwaysSomewhere && identity.name() == null) {
-			throw StaticMembershipDecision.missingIdentity();
-		}
-		Duration shutdownPhase = Binder.get(environment)
-			.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
-			.orElse(BOOT_DEFAULT_SHUTDOWN_PHASE);
+			StaticMembershipProperties staticMembership, ShutdownProperties shutdown,
+			ConsumerProtocolProperties consumerProtocol, RackProperties rack,
+			ObjectProvider<LifecycleProperties> lifecycle, Environment environment, HostIdentity identity,
+			RebalanceHistory history, ListenerSettingsRegistry registry, ProgressRegistry progress) {
 		ResilientContainerCustomizer.Settings settings = new ResilientContainerCustomizer.Settings(
-				staticMembership.getExpectedRestartTime(), shutdown.getTimeout(), shutdownPhase,
+				staticMembership.getExpectedRestartTime(), shutdown.getTimeout(),
+				lifecycle.getIfAvailable(LifecycleProperties::new).getTimeoutPerShutdownPhase(),
 				shutdown.isLeaveGroup(), consumerProtocol.getPollTimeout(),
 				environment.containsProperty("spring.kafka.listener.poll-timeout"),
 				ClientRack.resolve(rack.getId(), rack.getEnvironmentVariable(), environment::getProperty));
-		ConsumerDefaults defaults = consumer.toDefaults();
-		Map<String, ListenerProperties> listeners = resilience.getListeners();
-		return new ResilientContainerCustomizer((listenerId) -> {
-			ListenerProperties listener = listeners.get(listenerId);
-			if (listener == null) {
-				return new ListenerOptions(true, defaults, staticMembership.getMode());
-			}
-			StaticMembershipMode mode = (listener.getStaticMembership() != null) ? listener.getStaticMembership()
-					: staticMembership.getMode();
-			return new ListenerOptions(listener.isEnabled(), listener.applyTo(defaults), mode);
-		}, identity, settings, history, registry, progress, Clock.systemUTC());
+		return new ResilientContainerCustomizer(new ListenerOptionsSource(resilience, staticMembership, identity),
+				identity, settings, history, registry, progress, Clock.systemUTC());
 	}
 
 	@Bean

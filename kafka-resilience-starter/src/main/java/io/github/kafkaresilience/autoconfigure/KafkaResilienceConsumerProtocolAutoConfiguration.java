@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
-import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
 import io.github.kafkaresilience.groupconfig.GroupConfigChanges;
-import io.github.kafkaresilience.groupconfig.GroupConfigKeys;
 import io.github.kafkaresilience.groupconfig.GroupConfigLever;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -55,17 +53,6 @@ public final class KafkaResilienceConsumerProtocolAutoConfiguration {
 			ObjectProvider<ConsumerFactory<?, ?>> consumerFactory, ListenerSettingsRegistry listeners,
 			GroupConfigChanges changes) {
 		Map<String, Duration> requested = properties.requested();
-		Duration heartbeat = requested.get(GroupConfigKeys.HEARTBEAT_INTERVAL);
-		Duration session = requested.get(GroupConfigKeys.SESSION_TIMEOUT);
-		if (heartbeat != null && session != null && heartbeat.compareTo(session) >= 0) {
-			throw new InvalidKafkaResilienceConfigurationException(
-					"kafka.resilience.consumer-protocol.heartbeat-interval",
-					"The heartbeat interval (" + heartbeat.toMillis()
-							+ " ms) must be shorter than the session timeout (" + session.toMillis()
-							+ " ms), or every member is evicted between two heartbeats.",
-					"Set kafka.resilience.consumer-protocol.heartbeat-interval to at most a third of "
-							+ "kafka.resilience.consumer-protocol.session-timeout.");
-		}
 		Map<String, Object> config = AdminConnection.config(kafkaAdmin, kafkaProperties, consumerFactory,
 				REQUEST_TIMEOUT, "kafka-resilience-group-config");
 		return new GroupConfigLever(() -> Admin.create(config), listeners, requested, changes, REQUEST_TIMEOUT,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
 
 /**
  * The durability check of the application's producers: each producer factory's
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @author kafka-resilience
  */
 @ConfigurationProperties("kafka.resilience.producers")
-public class ProducersProperties {
+public class ProducersProperties extends SelfValidatingProperties {
 
 	/**
 	 * Whether to check the durability of the application's producers and the topics they
@@ -62,7 +63,7 @@ public class ProducersProperties {
 	}
 
 	public void setCheckInterval(Duration checkInterval) {
-		this.checkInterval = positive(checkInterval);
+		this.checkInterval = checkInterval;
 	}
 
 	public Duration getRequestTimeout() {
@@ -70,15 +71,13 @@ public class ProducersProperties {
 	}
 
 	public void setRequestTimeout(Duration requestTimeout) {
-		this.requestTimeout = positive(requestTimeout);
+		this.requestTimeout = requestTimeout;
 	}
 
-	private static Duration positive(Duration value) {
-		// Thrown here, Boot reports it with the property's name and origin.
-		if (value == null || value.toMillis() < 1) {
-			throw new IllegalArgumentException("must be a positive duration, such as 1m, but is " + value);
-		}
-		return value;
+	@Override
+	void check(Errors errors) {
+		PropertyChecks.positive(errors, "checkInterval", getCheckInterval(), "1m");
+		PropertyChecks.positive(errors, "requestTimeout", getRequestTimeout(), "5s");
 	}
 
 }

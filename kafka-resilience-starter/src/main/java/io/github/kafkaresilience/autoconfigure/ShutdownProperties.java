@@ -3,6 +3,7 @@ package io.github.kafkaresilience.autoconfigure;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
 
 /**
  * Graceful stop of listener containers on application shutdown.
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @author kafka-resilience
  */
 @ConfigurationProperties("kafka.resilience.shutdown")
-public class ShutdownProperties {
+public class ShutdownProperties extends SelfValidatingProperties {
 
 	/**
 	 * How long the application's shutdown waits for all listener containers to finish
@@ -41,6 +42,11 @@ public class ShutdownProperties {
 
 	public void setLeaveGroup(boolean leaveGroup) {
 		this.leaveGroup = leaveGroup;
+	}
+
+	@Override
+	void check(Errors errors) {
+		PropertyChecks.positive(errors, "timeout", getTimeout(), "20s");
 	}
 
 }

@@ -2,7 +2,10 @@ package io.github.kafkaresilience.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.kafkaresilience.signals.SignalsSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
 
 /**
  * Background collection of the consumer signals behind the kafkaconsumers endpoint,
@@ -11,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @author kafka-resilience
  */
 @ConfigurationProperties("kafka.resilience.signals")
-public class SignalsProperties {
+public class SignalsProperties extends SelfValidatingProperties {
 
 	/**
 	 * Whether to collect consumer signals (needs spring-boot-starter-actuator).
@@ -121,6 +124,34 @@ public class SignalsProperties {
 
 	public void setRebalanceStormPerHour(double rebalanceStormPerHour) {
 		this.rebalanceStormPerHour = rebalanceStormPerHour;
+	}
+
+	@Override
+	void check(Errors errors) {
+		PropertyChecks.positive(errors, "refreshInterval", getRefreshInterval(), "10s");
+		PropertyChecks.positive(errors, "window", getWindow(), "60s");
+		PropertyChecks.positive(errors, "requestTimeout", getRequestTimeout(), "5s");
+		if (!errors.hasErrors() && getWindow().compareTo(getRefreshInterval().multipliedBy(2)) < 0) {
+			PropertyChecks.reject(errors, "window",
+					"(" + getWindow().toMillis() + " ms) must span at least two refreshes ("
+							+ getRefreshInterval().toMillis() + " ms each) to measure a rate. Set it to "
+							+ "at least twice " + PropertyChecks.property(errors, "refreshInterval") + ".");
+		}
+		PropertyChecks.aboveZero(errors, "stuckPollRatio", getStuckPollRatio(), "1.0");
+		PropertyChecks.aboveZero(errors, "pollIntervalWarnRatio", getPollIntervalWarnRatio(), "0.8");
+		PropertyChecks.atLeast(errors, "lagGrowthThreshold", getLagGrowthThreshold(), 0,
+				"Thresholds cannot be negative: set zero or more.");
+		PropertyChecks.atLeast(errors, "rebalanceStormPerHour", getRebalanceStormPerHour(), 0,
+				"Thresholds cannot be negative: set zero or more.");
+	}
+
+	/**
+	 * The settings the collector runs with.
+	 * @return the settings
+	 */
+	SignalsSettings toSettings() {
+		return new SignalsSettings(this.refreshInterval, this.window, this.requestTimeout, this.lagGrowthThreshold,
+				this.stuckPollRatio, this.pollIntervalWarnRatio, this.rebalanceStormPerHour);
 	}
 
 }

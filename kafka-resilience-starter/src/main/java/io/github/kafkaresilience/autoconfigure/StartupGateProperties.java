@@ -3,6 +3,7 @@ package io.github.kafkaresilience.autoconfigure;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
 
 /**
  * The startup gate: a health indicator ({@code kafkaConsumersAssigned}) for the readiness
@@ -13,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @author kafka-resilience
  */
 @ConfigurationProperties("kafka.resilience.startup-gate")
-public class StartupGateProperties {
+public class StartupGateProperties extends SelfValidatingProperties {
 
 	/**
 	 * Whether to add the kafkaConsumersAssigned health indicator. Include it in the
@@ -42,11 +43,12 @@ public class StartupGateProperties {
 	}
 
 	public void setTimeout(Duration timeout) {
-		// Thrown here, Boot reports it with the property's name and origin.
-		if (timeout == null || timeout.toMillis() < 1) {
-			throw new IllegalArgumentException("must be a positive duration, such as 60s, but is " + timeout);
-		}
 		this.timeout = timeout;
+	}
+
+	@Override
+	void check(Errors errors) {
+		PropertyChecks.positive(errors, "timeout", getTimeout(), "60s");
 	}
 
 }

@@ -2,9 +2,11 @@ package io.github.kafkaresilience.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.kafkaresilience.membership.InstanceIds;
 import io.github.kafkaresilience.membership.StaticMembershipMode;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
 
 /**
  * Static group membership (group.instance.id, KIP-345).
@@ -12,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @author kafka-resilience
  */
 @ConfigurationProperties("kafka.resilience.static-membership")
-public class StaticMembershipProperties {
+public class StaticMembershipProperties extends SelfValidatingProperties {
 
 	/**
 	 * When to give consumers a group.instance.id: 'auto' only where the host identity
@@ -56,6 +58,15 @@ public class StaticMembershipProperties {
 
 	public void setExpectedRestartTime(Duration expectedRestartTime) {
 		this.expectedRestartTime = expectedRestartTime;
+	}
+
+	@Override
+	void check(Errors errors) {
+		String id = getInstanceId();
+		if (id != null && !InstanceIds.isLegal(id)) {
+			PropertyChecks.reject(errors, "instanceId", "is invalid: " + InstanceIds.whyIllegal(id));
+		}
+		PropertyChecks.positive(errors, "expectedRestartTime", getExpectedRestartTime(), "30s");
 	}
 
 }

@@ -32,6 +32,21 @@ public record ConsumerDefaults(List<String> partitionAssignmentStrategy, Assigno
 	public static final String RANGE_ASSIGNOR = "org.apache.kafka.clients.consumer.RangeAssignor";
 
 	/**
+	 * Kafka's cooperative assignor: only the partitions that move stop.
+	 */
+	public static final String COOPERATIVE_STICKY_ASSIGNOR = "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
+
+	/**
+	 * What kafka-resilience fills in when nobody configured
+	 * {@code kafka.resilience.consumer}: the cooperative assignor, the measured 250 ms
+	 * heartbeat (docs/configuration.md "Why a 250 ms heartbeat"), the session timeout
+	 * chosen by membership, and Kafka's own {@code max.poll.interval.ms} and
+	 * {@code max.poll.records}, set explicitly so that the startup report shows them.
+	 */
+	public static final ConsumerDefaults DEFAULTS = new ConsumerDefaults(List.of(COOPERATIVE_STICKY_ASSIGNOR),
+			AssignorMigration.NONE, null, Duration.ofMillis(250), Duration.ofMinutes(5), 500, false, true);
+
+	/**
 	 * The session timeout of a dynamic member when none is configured. A crashed dynamic
 	 * member's partitions wait this long before the group moves them, and a classic
 	 * rebalance that a restarted member starts waits for the dead member as long: at 10 s

@@ -2,13 +2,11 @@ package io.github.kafkaresilience.defaults;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 import io.github.kafkaresilience.consumers.EffectiveSetting;
 import io.github.kafkaresilience.consumers.Finding;
@@ -42,10 +40,6 @@ public final class ConsumerSettingsResolver {
 	 */
 	public static final String LEAVE_GROUP_ON_STOP = "shutdown.leave.group";
 
-	static final String CLASSIC = "classic";
-
-	static final String CONSUMER = "consumer";
-
 	private static final Map<String, Object> KAFKA_DEFAULTS = ConsumerConfig.configDef().defaultValues();
 
 	// Settings the KIP-848 protocol moved to the broker, with what replaces each there.
@@ -65,19 +59,21 @@ public final class ConsumerSettingsResolver {
 	 * work
 	 */
 	public static Resolution resolve(Request request) {
-		UserConfig user = new UserConfig(request.factoryConfigs(), request.containerOverrides());
+		UserConsumerConfig user = new UserConsumerConfig(request.factoryConfigs(), request.containerOverrides());
 		Map<String, String> additions = new LinkedHashMap<>();
 		List<Finding> findings = new ArrayList<>();
-		String protocol = protocol(user);
+		GroupProtocol protocol = protocol(user);
 		ConsumerDefaults defaults = request.defaults();
 		String userInstanceId = user.value(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
 		if (userInstanceId != null && !InstanceIds.isLegal(userInstanceId)) {
-			throw illegalInstanceId(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, userInstanceId);
+			throw new InvalidKafkaResilienceConfigurationException(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+					InstanceIds.whyIllegal(userInstanceId), "Set " + ConsumerConfig.GROUP_INSTANCE_ID_CONFIG
+							+ " to a legal id, or remove it and let " + "kafka-resilience derive one per listener.");
 		}
 		boolean staticMember = userInstanceId != null || request.membership().baseInstanceId() != null;
 		Duration sessionTimeout = defaults.sessionTimeout(staticMember);
 
-		if (CONSUMER.equals(protocol)) {
+		if (protocol == GroupProtocol.CONSUMER) {
 			for (Map.Entry<String, String> entry : BROKER_SIDE.entrySet()) {
 				if (user.has(entry.getKey())) {
 					throw new InvalidKafkaResilienceConfigurationException(entry.getKey(),
@@ -98,32 +94,7 @@ public final class ConsumerSettingsResolver {
 							+ "or .session-timeout is set."));
 		}
 		else {
-			if (user.has(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG)) {
-				throw new InvalidKafkaResilienceConfigurationException(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG,
-						"Listener '" + request.listenerId() + "' sets group.remote.assignor, which only applies to "
-								+ "group.protocol=consumer, but runs the classic protocol.",
-						"Set group.protocol=consumer to use a broker-side assignor, or remove "
-								+ "group.remote.assignor and choose partition.assignment.strategy instead.");
-			}
-			fill(user, additions, ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-					String.join(",", defaults.effectiveAssignors()));
-			fill(user, additions, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, ms(sessionTimeout));
-			if (additions.containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG) && defaults.sessionTimeout() == null) {
-				findings.add(sessionTimeoutChoice(staticMember, sessionTimeout));
-			}
-			long session = user.longValue(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeout);
-			long heartbeat = defaults.heartbeatInterval().toMillis();
-			// Lower our heartbeat only under a session timeout the user chose; our own
-			// pair is validated as is.
-			if (!user.has(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)
-					&& user.has(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG) && heartbeat * 3 > session) {
-				heartbeat = Math.max(1, session / 3);
-				findings.add(new Finding(Severity.INFO, "heartbeat-lowered", "heartbeat.interval.ms lowered to "
-						+ heartbeat + " ms, a third of the user's session.timeout.ms of " + session + " ms."));
-			}
-			fill(user, additions, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(heartbeat));
-			heartbeat = user.longValue(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Duration.ofMillis(heartbeat));
-			checkHeartbeat(request.listenerId(), heartbeat, session, findings);
+			ClassicGroupSettings.fill(request.listenerId(), user, defaults, staticMember, additions, findings);
 		}
 		fill(user, additions, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, ms(defaults.maxPollInterval()));
 		fill(user, additions, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(defaults.maxPollRecords()));
@@ -145,8 +116,8 @@ public final class ConsumerSettingsResolver {
 		if (userInstanceId == null) {
 			findings.add(new Finding(Severity.INFO, "static-membership", request.membership().reason() + "."));
 		}
-		if (staticMember && CLASSIC.equals(protocol)) {
-			long session = user.longValue(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeout);
+		if (staticMember && protocol == GroupProtocol.CLASSIC) {
+			long session = user.millis(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeout);
 			if (session < request.expectedRestartTime().toMillis()) {
 				findings.add(new Finding(Severity.WARN, "session-shorter-than-restart",
 						"session.timeout.ms (" + session + " ms) is shorter than "
@@ -165,10 +136,12 @@ public final class ConsumerSettingsResolver {
 		}
 
 		List<EffectiveSetting> settings = new ArrayList<>();
-		settings.add(new EffectiveSetting(ConsumerConfig.GROUP_PROTOCOL_CONFIG, protocol,
+		settings.add(new EffectiveSetting(ConsumerConfig.GROUP_PROTOCOL_CONFIG,
+				user.has(ConsumerConfig.GROUP_PROTOCOL_CONFIG) ? user.value(ConsumerConfig.GROUP_PROTOCOL_CONFIG)
+						: protocol.name().toLowerCase(Locale.ROOT),
 				user.has(ConsumerConfig.GROUP_PROTOCOL_CONFIG) ? SettingSource.USER : SettingSource.KAFKA_DEFAULT));
 		List<String> keys = new ArrayList<>();
-		if (CLASSIC.equals(protocol)) {
+		if (protocol == GroupProtocol.CLASSIC) {
 			keys.addAll(List.of(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
 					ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG));
 		}
@@ -185,26 +158,9 @@ public final class ConsumerSettingsResolver {
 			.add(new EffectiveSetting(SHUTDOWN_TIMEOUT, ms(request.shutdownTimeout()), SettingSource.KAFKA_RESILIENCE));
 		settings.add(leaveGroup(request, staticMember, findings));
 
-		ListenerSettings listenerSettings = new ListenerSettings(request.listenerId(), request.groupId(),
-				GroupProtocol.of(protocol), request.concurrency(), settings, findings);
+		ListenerSettings listenerSettings = new ListenerSettings(request.listenerId(), request.groupId(), protocol,
+				request.concurrency(), settings, findings);
 		return new Resolution(additions, listenerSettings);
-	}
-
-	// The reason is the measured trade-off, so that the report answers "why not Kafka's
-	// 45 s" (docs/rebalancing.md "The session timeout").
-	private static Finding sessionTimeoutChoice(boolean staticMember, Duration sessionTimeout) {
-		if (staticMember) {
-			return new Finding(Severity.INFO, "session-timeout-static",
-					"session.timeout.ms=" + sessionTimeout.toMillis() + ": a static member keeps its partitions "
-							+ "through a restart that takes less than this, without a rebalance; a crash that is not "
-							+ "restarted is noticed after it.");
-		}
-		return new Finding(Severity.INFO, "session-timeout-dynamic",
-				"session.timeout.ms=" + sessionTimeout.toMillis()
-						+ ": a crashed dynamic member's partitions move to the others after about this long instead of "
-						+ "Kafka's 45 s; a stop-the-world pause (GC, a frozen VM) of up to about "
-						+ (sessionTimeout.toMillis() - 1000) / 1000 + " s keeps the member in the group. Set "
-						+ "kafka.resilience.consumer.session-timeout to choose another value.");
 	}
 
 	private static EffectiveSetting leaveGroup(Request request, boolean staticMember, List<Finding> findings) {
@@ -224,56 +180,27 @@ public final class ConsumerSettingsResolver {
 				SettingSource.KAFKA_RESILIENCE);
 	}
 
-	private static void checkHeartbeat(String listenerId, long heartbeat, long session, List<Finding> findings) {
-		if (heartbeat >= session) {
-			throw new InvalidKafkaResilienceConfigurationException(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
-					"Listener '" + listenerId + "' would send heartbeats every " + heartbeat
-							+ " ms with a session timeout of " + session
-							+ " ms: the broker would evict the member between two heartbeats.",
-					"Set heartbeat.interval.ms to at most a third of session.timeout.ms (for example "
-							+ Math.max(1, session / 3) + " ms).");
-		}
-		if (heartbeat * 3 > session) {
-			findings.add(new Finding(Severity.WARN, "heartbeat-above-third-of-session",
-					"heartbeat.interval.ms (" + heartbeat + " ms) is above a third of session.timeout.ms (" + session
-							+ " ms): one late heartbeat can get the member evicted. Lower heartbeat.interval.ms."));
-		}
-	}
-
-	/**
-	 * The failure for a {@code group.instance.id} that Kafka would reject.
-	 * @param property the property it came from
-	 * @param id the offending value
-	 * @return the exception
-	 */
-	public static InvalidKafkaResilienceConfigurationException illegalInstanceId(String property, String id) {
-		return new InvalidKafkaResilienceConfigurationException(property,
-				"'" + id + "' is not a valid group.instance.id: Kafka accepts only letters, digits, '.', '_' and "
-						+ "'-', and kafka-resilience needs it to be at most " + InstanceIds.maxConfigurableLength()
-						+ " characters to add per-consumer suffixes.",
-				"Use a value such as the pod name ('orders-0'), replacing other characters with '-' or '_'.");
-	}
-
-	private static String protocol(UserConfig user) {
+	private static GroupProtocol protocol(UserConsumerConfig user) {
 		String value = user.value(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
 		if (value == null) {
-			return CLASSIC;
+			return GroupProtocol.CLASSIC;
 		}
-		String protocol = value.trim().toLowerCase(Locale.ROOT);
-		if (!CLASSIC.equals(protocol) && !CONSUMER.equals(protocol)) {
+		try {
+			return GroupProtocol.of(value);
+		}
+		catch (IllegalArgumentException ex) {
 			throw new InvalidKafkaResilienceConfigurationException(ConsumerConfig.GROUP_PROTOCOL_CONFIG,
 					"'" + value + "' is not a group protocol.", "Set group.protocol to 'classic' or 'consumer'.");
 		}
-		return protocol;
 	}
 
-	private static void fill(UserConfig user, Map<String, String> additions, String key, String value) {
+	static void fill(UserConsumerConfig user, Map<String, String> additions, String key, String value) {
 		if (!user.has(key)) {
 			additions.put(key, value);
 		}
 	}
 
-	private static EffectiveSetting effective(String key, UserConfig user, Map<String, String> additions) {
+	private static EffectiveSetting effective(String key, UserConsumerConfig user, Map<String, String> additions) {
 		String userValue = user.value(key);
 		if (userValue != null) {
 			return new EffectiveSetting(key, userValue, SettingSource.USER);
@@ -282,24 +209,12 @@ public final class ConsumerSettingsResolver {
 		if (added != null) {
 			return new EffectiveSetting(key, added, SettingSource.KAFKA_RESILIENCE);
 		}
-		return new EffectiveSetting(key, render(KAFKA_DEFAULTS.get(key)), SettingSource.KAFKA_DEFAULT);
+		return new EffectiveSetting(key, UserConsumerConfig.render(KAFKA_DEFAULTS.get(key)),
+				SettingSource.KAFKA_DEFAULT);
 	}
 
-	private static String ms(Duration duration) {
+	static String ms(Duration duration) {
 		return Long.toString(duration.toMillis());
-	}
-
-	static @Nullable String render(@Nullable Object value) {
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof Class<?> type) {
-			return type.getName();
-		}
-		if (value instanceof Collection<?> values) {
-			return values.stream().map(ConsumerSettingsResolver::render).collect(Collectors.joining(","));
-		}
-		return value.toString();
 	}
 
 	/**
@@ -335,44 +250,6 @@ public final class ConsumerSettingsResolver {
 	 * @param settings the effective settings and findings
 	 */
 	public record Resolution(Map<String, String> additions, ListenerSettings settings) {
-
-	}
-
-	/**
-	 * The user's configuration: container properties first, then the consumer factory's.
-	 */
-	private record UserConfig(Map<String, Object> factory, Properties container) {
-
-		@Nullable String value(String key) {
-			Object value = this.container.get(key);
-			if (value == null) {
-				value = this.container.getProperty(key);
-			}
-			if (value == null) {
-				value = this.factory.get(key);
-			}
-			String text = render(value);
-			return (text != null && !text.isBlank()) ? text.trim() : null;
-		}
-
-		boolean has(String key) {
-			return value(key) != null;
-		}
-
-		long longValue(String key, Duration fallback) {
-			String value = value(key);
-			if (value == null) {
-				return fallback.toMillis();
-			}
-			try {
-				return Long.parseLong(value);
-			}
-			catch (NumberFormatException ex) {
-				throw new InvalidKafkaResilienceConfigurationException(key,
-						"'" + value + "' is not a number of " + "milliseconds.",
-						"Set " + key + " to a whole number of milliseconds.");
-			}
-		}
 
 	}
 

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -157,7 +155,7 @@ public final class ResilientContainerCustomizer {
 		Map<String, Object> effective = new HashMap<>(factoryConfigs);
 		merged.forEach((key, value) -> effective.put(String.valueOf(key), value));
 		this.registry.registerConnection(listenerId, ClusterConnection.of(effective));
-		report(listenerSettings, container instanceof ConcurrentMessageListenerContainer);
+		StartupReport.log(listenerSettings, container instanceof ConcurrentMessageListenerContainer);
 	}
 
 	/**
@@ -244,59 +242,6 @@ public final class ResilientContainerCustomizer {
 						+ "consumer configuration and let kafka-resilience derive one per listener."));
 		return new ListenerSettings(settings.listenerId(), settings.groupId(), settings.protocol(),
 				settings.concurrency(), settings.settings(), findings);
-	}
-
-	private void report(ListenerSettings settings, boolean suffixed) {
-		StringBuilder block = new StringBuilder();
-		block.append("kafka-resilience: listener '")
-			.append(settings.listenerId())
-			.append("' (group '")
-			.append(Objects.requireNonNullElse(settings.groupId(), "none"))
-			.append("', protocol ")
-			.append(settings.protocol().name().toLowerCase(Locale.ROOT))
-			.append(", concurrency ")
-			.append(settings.concurrency())
-			.append(')');
-		int width = settings.settings().stream().mapToInt((setting) -> setting.key().length()).max().orElse(0);
-		for (EffectiveSetting setting : settings.settings()) {
-			block.append(System.lineSeparator())
-				.append("  ")
-				.append(pad(setting.key(), width))
-				.append(" = ")
-				.append(display(setting, settings.concurrency(), suffixed))
-				.append("  [")
-				.append(setting.source().label())
-				.append(']');
-		}
-		for (Finding finding : settings.findings()) {
-			if (finding.severity() == Severity.INFO) {
-				block.append(System.lineSeparator()).append("  note: ").append(finding.message());
-			}
-		}
-		logger.info(block.toString());
-		for (Finding finding : settings.findings()) {
-			if (finding.severity() != Severity.INFO) {
-				logger.warn("kafka-resilience: listener '{}': {} [{}]", settings.listenerId(), finding.message(),
-						finding.code());
-			}
-		}
-	}
-
-	private static String display(EffectiveSetting setting, int concurrency, boolean suffixed) {
-		if (setting.value() == null) {
-			return ConsumerConfig.GROUP_INSTANCE_ID_CONFIG.equals(setting.key()) ? "(none: dynamic member)" : "(unset)";
-		}
-		if (ConsumerConfig.GROUP_INSTANCE_ID_CONFIG.equals(setting.key()) && suffixed) {
-			// Spring Kafka's concurrent container suffixes every consumer, even a single
-			// one.
-			return setting.value() + "-0"
-					+ ((concurrency > 1) ? " .. " + setting.value() + "-" + (concurrency - 1) : "");
-		}
-		return setting.value();
-	}
-
-	private static String pad(String text, int width) {
-		return text + " ".repeat(Math.max(0, width - text.length()));
 	}
 
 	private static String listenerId(AbstractMessageListenerContainer<?, ?> container) {

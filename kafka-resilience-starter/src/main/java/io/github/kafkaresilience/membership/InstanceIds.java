@@ -61,6 +61,18 @@ public final class InstanceIds {
 		return MAX_BASE_LENGTH;
 	}
 
+	/**
+	 * Why Kafka or kafka-resilience would refuse an id, and the fix.
+	 * @param id an id that is not {@link #isLegal(String) legal}
+	 * @return the explanation
+	 */
+	public static String whyIllegal(String id) {
+		return "'" + id + "' is not a valid group.instance.id: Kafka accepts only letters, digits, '.', '_' and "
+				+ "'-', and kafka-resilience needs it to be at most " + MAX_BASE_LENGTH
+				+ " characters to add per-consumer suffixes. Use a value such as the pod name ('orders-0'), "
+				+ "replacing other characters with '-' or '_'.";
+	}
+
 	private static String listenerPart(String listenerId) {
 		Matcher generated = GENERATED_LISTENER_ID.matcher(listenerId);
 		return generated.matches() ? "listener-" + generated.group(1) : listenerId;

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import io.github.kafkaresilience.defaults.ConsumerDefaults;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +133,30 @@ class ConfigurationDocumentationTests {
 			.map((name) -> name.substring((LISTENER + "consumer.").length()))
 			.toList();
 		assertThat(perListener).containsExactlyInAnyOrderElementsOf(global);
+	}
+
+	// The global consumer section's fields are optional (a listener's section reuses
+	// them), so its IDE defaults are written by hand: they must be the values applied.
+	@Test
+	void consumerDefaultsInTheMetadataAreTheOnesApplied() {
+		Map<String, String> applied = new LinkedHashMap<>();
+		ConsumerDefaults defaults = ConsumerDefaults.DEFAULTS;
+		applied.put("partition-assignment-strategy", render(defaults.partitionAssignmentStrategy()));
+		applied.put("assignor-migration", defaults.assignorMigration().name().toLowerCase().replace('_', '-'));
+		applied.put("session-timeout", null);
+		applied.put("heartbeat-interval", defaults.heartbeatInterval().toMillis() + "ms");
+		applied.put("max-poll-interval", defaults.maxPollInterval().toMinutes() + "m");
+		applied.put("max-poll-records", render(defaults.maxPollRecords()));
+		applied.put("enable-auto-commit", render(defaults.enableAutoCommit()));
+		applied.put("fix-tx-offsets", render(defaults.fixTxOffsets()));
+		Map<String, String> documented = new LinkedHashMap<>();
+		properties.stream()
+			.filter((property) -> name(property).startsWith(PREFIX + "consumer."))
+			.forEach((property) -> documented.put(name(property).substring((PREFIX + "consumer.").length()),
+					render(property.get("defaultValue"))));
+		assertThat(documented).containsExactlyInAnyOrderEntriesOf(applied);
+		assertThat(defaults.heartbeatInterval()).isEqualTo(Duration.ofMillis(250));
+		assertThat(defaults.maxPollInterval()).isEqualTo(Duration.ofMinutes(5));
 	}
 
 	private static List<Map<String, Object>> metadataProperties() throws IOException {

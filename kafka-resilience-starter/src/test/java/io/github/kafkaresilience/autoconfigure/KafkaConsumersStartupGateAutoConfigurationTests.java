@@ -8,10 +8,10 @@ import io.github.kafkaresilience.health.StartupGate;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static io.github.kafkaresilience.diagnostics.StartupFailures.assertBindFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KafkaConsumersStartupGateAutoConfigurationTests {
@@ -53,10 +53,8 @@ class KafkaConsumersStartupGateAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("kafka.resilience.startup-gate.enabled=true",
 					"kafka.resilience.startup-gate.timeout=0s")
-			.run((context) -> assertThat(context).getFailure()
-				.hasStackTraceContaining(BindException.class.getName())
-				.hasStackTraceContaining("kafka.resilience.startup-gate")
-				.hasStackTraceContaining("must be a positive duration"));
+			.run((context) -> assertBindFailure(context, "kafka.resilience.startup-gate.timeout",
+					"must be a positive duration"));
 	}
 
 }

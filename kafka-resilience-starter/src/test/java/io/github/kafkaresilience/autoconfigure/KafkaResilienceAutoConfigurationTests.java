@@ -1,8 +1,10 @@
 package io.github.kafkaresilience.autoconfigure;
 
 import java.util.Map;
+import java.util.List;
 import java.util.Properties;
 
+import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.defaults.ResilientContainerCustomizer;
 import io.github.kafkaresilience.membership.MembershipConsumerPostProcessor;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -281,6 +284,31 @@ class KafkaResilienceAutoConfigurationTests {
 				.get("noBeanNameSet")
 				.flatMap((settings) -> settings.setting("pollTimeout.ms"))).isEmpty();
 		});
+	}
+
+	@Test
+	void shutdownTimeoutIsMeasuredAgainstBootsLifecyclePhase() {
+		ApplicationContextRunner withLifecycle = this.contextRunner
+			.withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class))
+			.withPropertyValues("kafka.resilience.shutdown.timeout=20s");
+		withLifecycle.withPropertyValues("spring.lifecycle.timeout-per-shutdown-phase=15s")
+			.run((context) -> assertThat(findingCodes(context)).contains("shutdown-timeout-exceeds-phase"));
+		withLifecycle.withPropertyValues("spring.lifecycle.timeout-per-shutdown-phase=45s")
+			.run((context) -> assertThat(findingCodes(context)).doesNotContain("shutdown-timeout-exceeds-phase"));
+		// Without Boot's lifecycle configuration its default phase (30 s) applies.
+		this.contextRunner.withPropertyValues("kafka.resilience.shutdown.timeout=31s")
+			.run((context) -> assertThat(findingCodes(context)).contains("shutdown-timeout-exceeds-phase"));
+	}
+
+	private static List<String> findingCodes(AssertableApplicationContext context) {
+		createContainer(context);
+		return context.getBean(ListenerSettingsRegistry.class)
+			.get("noBeanNameSet")
+			.orElseThrow()
+			.findings()
+			.stream()
+			.map(Finding::code)
+			.toList();
 	}
 
 	static ConcurrentMessageListenerContainer<?, ?> createContainer(AssertableApplicationContext context) {

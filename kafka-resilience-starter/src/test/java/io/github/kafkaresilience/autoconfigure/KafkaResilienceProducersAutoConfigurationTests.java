@@ -6,10 +6,10 @@ import io.github.kafkaresilience.producers.ProducerFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static io.github.kafkaresilience.diagnostics.StartupFailures.assertBindFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KafkaResilienceProducersAutoConfigurationTests {
@@ -56,10 +56,8 @@ class KafkaResilienceProducersAutoConfigurationTests {
 	@Test
 	void aZeroCheckIntervalFailsWhereItIsBound() {
 		this.contextRunner.withPropertyValues("kafka.resilience.producers.check-interval=0s")
-			.run((context) -> assertThat(context).getFailure()
-				.hasStackTraceContaining(BindException.class.getName())
-				.hasStackTraceContaining("Failed to bind properties under 'kafka.resilience.producers'")
-				.hasStackTraceContaining("must be a positive duration"));
+			.run((context) -> assertBindFailure(context, "kafka.resilience.producers.check-interval",
+					"must be a positive duration"));
 	}
 
 }

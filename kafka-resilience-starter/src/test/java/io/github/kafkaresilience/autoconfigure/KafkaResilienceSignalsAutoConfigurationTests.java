@@ -1,6 +1,5 @@
 package io.github.kafkaresilience.autoconfigure;
 
-import io.github.kafkaresilience.diagnostics.InvalidKafkaResilienceConfigurationException;
 import io.github.kafkaresilience.endpoint.KafkaConsumersEndpoint;
 import io.github.kafkaresilience.health.KafkaConsumersHealthContributor;
 import io.github.kafkaresilience.metrics.KafkaConsumersMeterBinder;
@@ -11,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static io.github.kafkaresilience.diagnostics.StartupFailures.assertBindFailure;
+import static io.github.kafkaresilience.diagnostics.StartupFailures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KafkaResilienceSignalsAutoConfigurationTests {
@@ -88,20 +88,21 @@ class KafkaResilienceSignalsAutoConfigurationTests {
 	void windowShorterThanTwoRefreshesFails() {
 		this.contextRunner
 			.withPropertyValues("kafka.resilience.signals.refresh-interval=10s", "kafka.resilience.signals.window=15s")
-			.run((context) -> assertFailure(context, "kafka.resilience.signals.window",
+			.run((context) -> assertBindFailure(context, "kafka.resilience.signals.window",
 					"at least twice kafka.resilience.signals.refresh-interval"));
 	}
 
 	@Test
 	void nonPositiveRefreshIntervalFails() {
 		this.contextRunner.withPropertyValues("kafka.resilience.signals.refresh-interval=0s")
-			.run((context) -> assertFailure(context, "kafka.resilience.signals.refresh-interval", "positive duration"));
+			.run((context) -> assertBindFailure(context, "kafka.resilience.signals.refresh-interval",
+					"positive duration"));
 	}
 
 	@Test
 	void nonPositiveRatioFails() {
 		this.contextRunner.withPropertyValues("kafka.resilience.signals.poll-interval-warn-ratio=0")
-			.run((context) -> assertFailure(context, "kafka.resilience.signals.poll-interval-warn-ratio",
+			.run((context) -> assertBindFailure(context, "kafka.resilience.signals.poll-interval-warn-ratio",
 					"share such as 0.8"));
 	}
 
@@ -109,19 +110,6 @@ class KafkaResilienceSignalsAutoConfigurationTests {
 	void blankHealthStatusFails() {
 		this.contextRunner.withPropertyValues("kafka.resilience.health.status.stuck= ")
 			.run((context) -> assertFailure(context, "kafka.resilience.health.status.stuck", "UP, DOWN"));
-	}
-
-	private static void assertFailure(AssertableApplicationContext context, String property, String action) {
-		assertThat(context).hasFailed();
-		Throwable cause = context.getStartupFailure();
-		while (cause != null && !(cause instanceof InvalidKafkaResilienceConfigurationException)) {
-			cause = cause.getCause();
-		}
-		assertThat(cause).as("cause of %s", context.getStartupFailure())
-			.isInstanceOfSatisfying(InvalidKafkaResilienceConfigurationException.class, (invalid) -> {
-				assertThat(invalid.getProperty()).isEqualTo(property);
-				assertThat(invalid.getAction()).contains(action);
-			});
 	}
 
 }

@@ -55,6 +55,22 @@ class ConsumerSettingsResolverTests {
 		assertThat(resolution.settings().protocol()).isEqualTo(GroupProtocol.CLASSIC);
 	}
 
+	// The endpoint shows these settings as they are: only the report's own keys may reach
+	// it, never the connection's credentials.
+	@Test
+	void noSecretOfTheConsumerConfigurationReachesTheSettings() {
+		this.factory.put("sasl.jaas.config",
+				"org.apache.kafka.common.security.plain.PlainLoginModule required username=\"app\" password=\"s3cr3t\";");
+		this.factory.put("ssl.keystore.password", "s3cr3t");
+		this.container.setProperty("sasl.login.callback.handler.class", "com.example.s3cr3tHandler");
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.settings().settings()).isNotEmpty()
+			.allSatisfy((setting) -> assertThat(setting.key() + "=" + setting.value()).doesNotContain("s3cr3t")
+				.doesNotContain("sasl")
+				.doesNotContain("ssl"));
+		assertThat(resolution.additions()).allSatisfy((key, value) -> assertThat(value).doesNotContain("s3cr3t"));
+	}
+
 	@Test
 	void factoryValueFromSpringKafkaPropertiesWins() {
 		this.factory.put("partition.assignment.strategy", "org.apache.kafka.clients.consumer.RoundRobinAssignor");

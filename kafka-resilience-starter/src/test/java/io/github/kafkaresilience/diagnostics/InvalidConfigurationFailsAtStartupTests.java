@@ -9,16 +9,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 
+import static io.github.kafkaresilience.diagnostics.StartupFailures.assertBindFailure;
+import static io.github.kafkaresilience.diagnostics.StartupFailures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each invalid configuration stops the application at startup with a message that names
- * the property and the fix.
+ * the property and the fix: {@code kafka.resilience.*} values through Boot's binding
+ * validation (with where the value was set), raw Kafka keys through kafka-resilience's
+ * own failure analysis.
  */
 class InvalidConfigurationFailsAtStartupTests {
 
@@ -32,7 +35,7 @@ class InvalidConfigurationFailsAtStartupTests {
 		this.contextRunner
 			.withPropertyValues("kafka.resilience.consumer.session-timeout=10s",
 					"kafka.resilience.consumer.heartbeat-interval=10s")
-			.run((context) -> assertFailure(context, "kafka.resilience.consumer.heartbeat-interval",
+			.run((context) -> assertBindFailure(context, "kafka.resilience.consumer.heartbeat-interval",
 					"at most a third of kafka.resilience.consumer.session-timeout"));
 	}
 
@@ -50,13 +53,14 @@ class InvalidConfigurationFailsAtStartupTests {
 			"kafka.resilience.static-membership.expected-restart-time, -5s" })
 	void nonPositiveDurations(String property, String value) {
 		this.contextRunner.withPropertyValues(property + "=" + value)
-			.run((context) -> assertFailure(context, property, "positive duration"));
+			.run((context) -> assertBindFailure(context, property, "positive duration"));
 	}
 
 	@Test
 	void nonPositiveMaxPollRecords() {
 		this.contextRunner.withPropertyValues("kafka.resilience.consumer.max-poll-records=0")
-			.run((context) -> assertFailure(context, "kafka.resilience.consumer.max-poll-records", "positive number"));
+			.run((context) -> assertBindFailure(context, "kafka.resilience.consumer.max-poll-records",
+					"positive number"));
 	}
 
 	@Test
@@ -64,9 +68,9 @@ class InvalidConfigurationFailsAtStartupTests {
 		this.contextRunner.withPropertyValues(
 				"kafka.resilience.consumer.partition-assignment-strategy=org.apache.kafka.clients.consumer.CooperativeStickyAssigner")
 			.run((context) -> {
-				FailureAnalysis analysis = assertFailure(context,
+				FailureAnalysis analysis = assertBindFailure(context,
 						"kafka.resilience.consumer.partition-assignment-strategy", "CooperativeStickyAssignor");
-				assertThat(analysis.getDescription()).contains("CooperativeStickyAssigner' was not found");
+				assertThat(analysis.getDescription()).contains("CooperativeStickyAssigner', which was not found");
 			});
 	}
 
@@ -75,7 +79,7 @@ class InvalidConfigurationFailsAtStartupTests {
 		this.contextRunner
 			.withPropertyValues("kafka.resilience.consumer.partition-assignment-strategy=java.lang.String")
 			.run((context) -> assertThat(
-					assertFailure(context, "kafka.resilience.consumer.partition-assignment-strategy",
+					assertBindFailure(context, "kafka.resilience.consumer.partition-assignment-strategy",
 							"CooperativeStickyAssignor")
 						.getDescription())
 				.contains("is not a partition assignor"));
@@ -84,8 +88,34 @@ class InvalidConfigurationFailsAtStartupTests {
 	@Test
 	void invalidPerListenerOverride() {
 		this.contextRunner.withPropertyValues("kafka.resilience.listeners.orders.consumer.heartbeat-interval=1m")
-			.run((context) -> assertFailure(context, "kafka.resilience.listeners.orders.consumer.heartbeat-interval",
-					"a third"));
+			.run((context) -> assertBindFailure(context,
+					"kafka.resilience.listeners.orders.consumer.heartbeat-interval", "a third"));
+	}
+
+	@Test
+	void perListenerOverrideIsCheckedAgainstTheGlobalValuesItInherits() {
+		this.contextRunner
+			.withPropertyValues("kafka.resilience.consumer.session-timeout=30s",
+					"kafka.resilience.listeners.orders.consumer.heartbeat-interval=20s")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner
+			.withPropertyValues("kafka.resilience.consumer.heartbeat-interval=5s",
+					"kafka.resilience.listeners.orders.consumer.session-timeout=3s")
+			.run((context) -> assertThat(
+					assertBindFailure(context, "kafka.resilience.listeners.orders.consumer.session-timeout", "a third")
+						.getDescription())
+				.contains("(5000 ms) must be shorter than the session timeout (3000 ms)"));
+	}
+
+	@Test
+	void everyBadValueOfOneSectionIsReportedAtOnce() {
+		this.contextRunner
+			.withPropertyValues("kafka.resilience.consumer.max-poll-records=0",
+					"kafka.resilience.consumer.max-poll-interval=0s")
+			.run((context) -> assertThat(
+					assertBindFailure(context, "kafka.resilience.consumer.max-poll-records", "positive number")
+						.getDescription())
+				.contains("Reason: kafka.resilience.consumer.max-poll-interval must be a positive"));
 	}
 
 	@Test
@@ -122,7 +152,7 @@ class InvalidConfigurationFailsAtStartupTests {
 	@Test
 	void malformedConfiguredInstanceId() {
 		this.contextRunner.withPropertyValues("kafka.resilience.static-membership.instance-id=orders pod/1")
-			.run((context) -> assertFailure(context, "kafka.resilience.static-membership.instance-id",
+			.run((context) -> assertBindFailure(context, "kafka.resilience.static-membership.instance-id",
 					"replacing other characters"));
 	}
 
@@ -135,18 +165,7 @@ class InvalidConfigurationFailsAtStartupTests {
 	@Test
 	void historySizeBelowOne() {
 		this.contextRunner.withPropertyValues("kafka.resilience.rebalance.history-size=0")
-			.run((context) -> assertFailure(context, "kafka.resilience.rebalance.history-size", "1 or more"));
-	}
-
-	private static FailureAnalysis assertFailure(AssertableApplicationContext context, String property,
-			String actionFragment) {
-		assertThat(context).hasFailed();
-		FailureAnalysis analysis = new InvalidKafkaResilienceConfigurationFailureAnalyzer()
-			.analyze(context.getStartupFailure());
-		assertThat(analysis).as("failure analysis of %s", context.getStartupFailure()).isNotNull();
-		assertThat(analysis.getDescription()).contains("property '" + property + "'");
-		assertThat(analysis.getAction()).contains(actionFragment);
-		return analysis;
+			.run((context) -> assertBindFailure(context, "kafka.resilience.rebalance.history-size", "1 or more"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.github.kafkaresilience.metrics.KafkaConsumersMeterBinder;
 import io.github.kafkaresilience.signals.Verdict;
@@ -123,10 +124,40 @@ class OperationsAssetsMetricNamesTests extends EmbeddedBrokerTests {
 			}
 		}
 		List<String> links = alertRules().stream().map(OperationsAssetsMetricNamesTests::runbookUrl).toList();
+		String guide = repositoryUrl() + "/blob/main/docs/operations.md#";
 		assertThat(links).isNotEmpty().allSatisfy((link) -> {
-			assertThat(link).contains("/docs/operations.md#");
+			assertThat(link).startsWith(guide);
 			assertThat(anchors).contains(link.substring(link.indexOf('#') + 1));
 		});
+	}
+
+	// The POM's project.repository.url is the one place the repository's address is
+	// chosen; alert rules and docs cannot read it, so they are held to it here.
+	@Test
+	void everyLinkToTheRepositoryUsesThePomsRepositoryUrl() throws IOException {
+		String url = repositoryUrl();
+		Pattern repositoryLink = Pattern.compile("https://github\\.com/[\\w.-]+/[\\w.-]+");
+		List<Path> files = new ArrayList<>(List.of(Path.of("../README.md")));
+		try (Stream<Path> docs = Files.walk(Path.of("../docs"))) {
+			docs.filter(Files::isRegularFile)
+				.filter((file) -> file.toString().matches(".*\\.(md|yml|json)$"))
+				.forEach(files::add);
+		}
+		List<String> found = new ArrayList<>();
+		for (Path file : files) {
+			Matcher matcher = repositoryLink.matcher(Files.readString(file, StandardCharsets.UTF_8));
+			while (matcher.find()) {
+				found.add(file + ": " + matcher.group());
+			}
+		}
+		assertThat(found).isNotEmpty().allSatisfy((link) -> assertThat(link).endsWith(": " + url));
+	}
+
+	private static String repositoryUrl() throws IOException {
+		Matcher matcher = Pattern.compile("<project\\.repository\\.url>([^<]+)</project\\.repository\\.url>")
+			.matcher(Files.readString(Path.of("../pom.xml"), StandardCharsets.UTF_8));
+		assertThat(matcher.find()).as("project.repository.url in the root POM").isTrue();
+		return matcher.group(1);
 	}
 
 	private void assertExported(Set<String> referenced) {
