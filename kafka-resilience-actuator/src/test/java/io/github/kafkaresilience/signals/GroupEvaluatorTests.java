@@ -316,16 +316,6 @@ class GroupEvaluatorTests {
 	}
 
 	@Test
-	void secretsInSettingsAreMasked() {
-		ListenerSettings settings = new ListenerSettings("orders", "orders", GroupProtocol.CLASSIC, 1,
-				List.of(new EffectiveSetting("sasl.jaas.config", "secret-value", SettingSource.USER)), List.of());
-		this.listeners = List.of(new LocalListener("orders", "orders", true, true, false, null, 1, Set.of("c-0"), null,
-				null, null, null, null, settings));
-		sample(0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L));
-		assertThat(evaluate().listeners().get(0).settings()).containsEntry("sasl.jaas.config", "****** [user]");
-	}
-
-	@Test
 	void slopeIsLeastSquaresPerSecond() {
 		List<Sample> series = List.of(new Sample(T0, Map.of(P0, 0L), Map.of()),
 				new Sample(T0.plusSeconds(1), Map.of(P0, 10L), Map.of()),
