@@ -163,8 +163,27 @@ final class Broker implements AutoCloseable {
 				AdminClientConfig.CLIENT_ID_CONFIG, clientId));
 	}
 
+	/**
+	 * Create topics and wait until every partition has a leader: a producer that writes
+	 * to a partition still without one can be refused and, retrying, get stuck on an
+	 * out-of-order sequence.
+	 */
 	static void createTopics(Admin admin, List<NewTopic> topics) throws Exception {
 		admin.createTopics(topics).all().get(120, TimeUnit.SECONDS);
+		List<String> names = topics.stream().map(NewTopic::name).toList();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (!admin.describeTopics(names)
+			.allTopicNames()
+			.get(30, TimeUnit.SECONDS)
+			.values()
+			.stream()
+			.flatMap((topic) -> topic.partitions().stream())
+			.allMatch((partition) -> partition.leader() != null && !partition.leader().isEmpty())) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Partitions of " + names + " have no leader after 120 s");
+			}
+			Thread.sleep(200);
+		}
 	}
 
 	String bootstrapServers() {

@@ -30,7 +30,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * difference between two readings is the requests of one refresh.
  * <p>
  * It also sizes what the starter keeps between refreshes ({@link #heap()}). That part
- * reads two private fields by reflection, which only a benchmark may do.
+ * reads private fields by reflection, which only a benchmark may do.
  *
  * @author kafka-resilience
  */
@@ -137,7 +137,8 @@ final class SignalsProbe implements SmartInitializingSingleton {
 			return result;
 		}
 		SignalsSnapshot snapshot = signals.snapshot();
-		Object windows = field(signals, "windows");
+		// The collector keeps its lag windows in its group reads.
+		Object windows = field(field(signals, "reads"), "windows");
 		RebalanceHistory rebalances = this.history.getIfAvailable();
 		// Its groups only: the history also holds its subscribers, which reach the meter
 		// registry and so most of the application.

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * What one rolling-restart run measured, every number from the run's own logs, and its
- * rows in {@code results.md} and {@code results.csv}. The CSV columns are the components'
- * names; benchmarks/README.md defines each.
+ * rows in {@code results.md} and {@code results.csv}. The CSV columns are the components,
+ * in order; benchmarks/README.md ("What the analysis measures") defines each. Gaps and
+ * rebalances count from the start of the roll; a stall is a gap over the threshold.
  *
  * @param run the run directory's name
  * @param scenario the configuration: the run's label, or its scenario name
@@ -23,30 +24,25 @@ import java.util.stream.Collectors;
  * @param consumed distinct records consumed
  * @param duplicates consumptions beyond the first of a record
  * @param lost acknowledged records never consumed
- * @param keyMismatches consumed records whose key differs from the one produced at that
- * offset (a harness check, 0 in a sound run)
+ * @param keyMismatches consumed keys that differ from the one produced at that offset
  * @param restarts instances sent SIGTERM during the roll
- * @param notHealthy restarted instances that were not healthy in time
- * @param meanStopMs mean time from SIGTERM to process exit
- * @param meanBackMs mean time from process exit to healthy again
- * @param rebalances classic generations stabilized or consumer-protocol assignment epochs
- * computed during the roll
- * @param joinPhases classic "Preparing to rebalance" phases during the roll
- * @param leaves members that left on purpose during the roll
- * @param expirations members the coordinator removed after their session timed out
- * @param groupWideStopMs time in gaps over the threshold in which records waited and no
- * partition consumed
- * @param stalledPartitionMs time in gaps over the threshold, summed over partitions
+ * @param notHealthy restarted instances not healthy in time
+ * @param meanStopMs mean SIGTERM to exit
+ * @param meanBackMs mean exit to healthy
+ * @param rebalances classic generations stabilized or KIP-848 target epochs computed
+ * @param joinPhases classic "Preparing to rebalance" phases
+ * @param leaves members that left on purpose
+ * @param expirations members removed after their session timed out
+ * @param groupWideStopMs stalls in which no partition consumed
+ * @param stalledPartitionMs stalls summed over partitions
  * @param longestGapMs longest gap on any partition
- * @param longestGapUntouchedMs longest gap on a partition whose last consumer was not
- * restarting during the gap
- * @param longestGapSameOwnerMs longest such gap on a partition that stayed with the same
- * instance: a pause without a move, as an eager rebalance causes
- * @param latencyP50Ms median end-to-end latency (first consumption minus production)
- * @param latencyP99Ms 99th percentile end-to-end latency
- * @param latencyMaxMs maximum end-to-end latency
+ * @param longestGapUntouchedMs longest gap whose last consumer was not restarting
+ * @param longestGapSameOwnerMs longest such gap where the partition did not move
+ * @param latencyP50Ms median of first consumption minus production
+ * @param latencyP99Ms 99th percentile of the same
+ * @param latencyMaxMs maximum of the same
  * @param gapThresholdMs shortest gap that counts as a stall
- * @param burst records sent at once when the roll started (0 for none)
+ * @param burst records sent at once when the roll started
  * @param burstDrainMs from the burst to the first consumption of its last record
  * @author kafka-resilience
  */
