@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  *
  * @author kafka-resilience
  */
-@CommandLine.Command(mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110)
+@CommandLine.Command(mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+		usageHelpWidth = 110)
 abstract class BenchmarkCommand implements Callable<Integer> {
 
 	static final String BROKER_CLASSPATH = "benchmarks/broker/target/broker.classpath";
@@ -42,29 +43,29 @@ abstract class BenchmarkCommand implements Callable<Integer> {
 	@Option(names = "--smoke", description = "short run with tiny sizes: checks the harness, measures nothing")
 	boolean smoke;
 
-	@Option(names = "--app-jar", description = "the application jar")
+	@Option(names = "--app-jar", paramLabel = "PATH", description = "the application jar")
 	Path applicationJar;
 
-	@Option(names = "--app-jvm-opts", description = "JVM options of the application")
+	@Option(names = "--app-jvm-opts", paramLabel = "OPTS", description = "JVM options of the application")
 	String applicationJvmOptions;
 
-	@Option(names = "--app-arg", description = "extra application argument, repeatable")
+	@Option(names = "--app-arg", paramLabel = "ARG", description = "extra application argument, repeatable")
 	List<String> extraApplicationArguments = new ArrayList<>();
 
-	@Option(names = "--broker-prop", description = "extra broker setting, repeatable")
+	@Option(names = "--broker-prop", paramLabel = "KEY=VALUE", description = "extra broker setting, repeatable")
 	Map<String, String> brokerProperties = new LinkedHashMap<>();
 
-	@Option(names = "--broker-classpath-file", defaultValue = BROKER_CLASSPATH,
+	@Option(names = "--broker-classpath-file", paramLabel = "FILE", defaultValue = BROKER_CLASSPATH,
 			description = "file with the broker's classpath")
 	Path brokerClasspathFile;
 
-	@Option(names = "--out", defaultValue = "benchmarks/out", description = "output directory")
+	@Option(names = "--out", paramLabel = "DIR", defaultValue = "benchmarks/out", description = "output directory")
 	Path output;
 
-	@Option(names = "--max-run-s", description = "hard limit on the whole benchmark, seconds")
+	@Option(names = "--max-run-s", paramLabel = "N", description = "hard limit on the whole benchmark, seconds")
 	Integer maxRunSeconds;
 
-	@Option(names = "--command", description = "the command line recorded with the results")
+	@Option(names = "--command", paramLabel = "TEXT", description = "the command line recorded with the results")
 	String command;
 
 	final String java = ProcessHandle.current().info().command().orElse("java");

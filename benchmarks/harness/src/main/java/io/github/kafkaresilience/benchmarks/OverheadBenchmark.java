@@ -34,33 +34,35 @@ public final class OverheadBenchmark extends BenchmarkCommand {
 
 	static final String TOPIC = "overhead";
 
-	@Option(names = "--records", description = "records in the topic, drained by every run (1000000; smoke 50000)")
+	@Option(names = "--records", paramLabel = "N",
+			description = "records in the topic, drained by every run (1000000; smoke 50000)")
 	Long records;
 
-	@Option(names = "--partitions", defaultValue = "12", description = "topic partitions")
+	@Option(names = "--partitions", paramLabel = "N", defaultValue = "12", description = "topic partitions")
 	int partitions;
 
-	@Option(names = "--pairs", description = "measured pairs (5; smoke 2)")
+	@Option(names = "--pairs", paramLabel = "N", description = "measured pairs (5; smoke 2)")
 	Integer pairs;
 
-	@Option(names = "--warmup-pairs", description = "pairs run first and not reported (1; smoke 0)")
+	@Option(names = "--warmup-pairs", paramLabel = "N", description = "pairs run first and not reported (1; smoke 0)")
 	Integer warmupPairs;
 
-	@Option(names = "--concurrency", defaultValue = "1", description = "consumers in the application")
+	@Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", description = "consumers in the application")
 	int concurrency;
 
-	@Option(names = "--refresh-interval", defaultValue = "1s",
+	@Option(names = "--refresh-interval", paramLabel = "D", defaultValue = "1s",
 			description = "kafka.resilience.signals.refresh-interval of the starter runs")
 	String refreshInterval;
 
-	@Option(names = "--run-timeout-s", description = "longest run, start-up included (300; smoke 120)")
+	@Option(names = "--run-timeout-s", paramLabel = "N",
+			description = "longest run, start-up included (300; smoke 120)")
 	Integer runTimeoutSeconds;
 
-	@Option(names = "--app-cpus",
+	@Option(names = "--app-cpus", paramLabel = "LIST",
 			description = "run the application on these CPUs only (taskset -c LIST), away from the broker")
 	String applicationCpus;
 
-	@Option(names = "--baseline-arg",
+	@Option(names = "--baseline-arg", paramLabel = "ARG",
 			description = "what makes the baseline (plain) run, repeatable (default " + PLAIN + ")")
 	List<String> baselineArguments = new ArrayList<>();
 

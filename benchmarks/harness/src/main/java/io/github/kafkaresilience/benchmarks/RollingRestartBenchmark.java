@@ -56,73 +56,79 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 
 	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
-	@Option(names = "--scenario", description = "consumer configuration (see --list-scenarios)")
+	@Option(names = "--scenario", paramLabel = "NAME", description = "consumer configuration (see --list-scenarios)")
 	String scenarioName;
 
 	@Option(names = "--list-scenarios", description = "print the scenarios and exit")
 	boolean listScenarios;
 
-	@Option(names = "--instances", defaultValue = "3", description = "consumer processes")
+	@Option(names = "--instances", paramLabel = "N", defaultValue = "3", description = "consumer processes")
 	int instances;
 
-	@Option(names = "--concurrency", defaultValue = "1", description = "consumers per process")
+	@Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", description = "consumers per process")
 	int concurrency;
 
-	@Option(names = "--delay-ms", defaultValue = "4", description = "simulated processing time per record")
+	@Option(names = "--delay-ms", paramLabel = "N", defaultValue = "4",
+			description = "simulated processing time per record")
 	int processingMs;
 
-	@Option(names = "--rate", defaultValue = "200", description = "records produced per second")
+	@Option(names = "--rate", paramLabel = "N", defaultValue = "200", description = "records produced per second")
 	int ratePerSecond;
 
-	@Option(names = "--partitions", defaultValue = "12", description = "topic partitions")
+	@Option(names = "--partitions", paramLabel = "N", defaultValue = "12", description = "topic partitions")
 	int partitions;
 
-	@Option(names = "--warmup-s", description = "production before the roll (15; smoke 8)")
+	@Option(names = "--warmup-s", paramLabel = "N", description = "production before the roll (15; smoke 8)")
 	Integer warmupSeconds;
 
-	@Option(names = "--between-restarts-s", description = "pause after a restarted instance is healthy (5; smoke 2)")
+	@Option(names = "--between-restarts-s", paramLabel = "N",
+			description = "pause after a restarted instance is healthy (5; smoke 2)")
 	Integer betweenRestartsSeconds;
 
-	@Option(names = "--settle-s", description = "production after the roll (15; smoke 8)")
+	@Option(names = "--settle-s", paramLabel = "N", description = "production after the roll (15; smoke 8)")
 	Integer settleSeconds;
 
-	@Option(names = "--healthy-timeout-s", defaultValue = "90", description = "longest wait for a restarted instance")
+	@Option(names = "--healthy-timeout-s", paramLabel = "N", defaultValue = "90",
+			description = "longest wait for a restarted instance")
 	int healthyTimeoutSeconds;
 
-	@Option(names = "--stop-grace-s", defaultValue = "60", description = "SIGTERM to SIGKILL")
+	@Option(names = "--stop-grace-s", paramLabel = "N", defaultValue = "60", description = "SIGTERM to SIGKILL")
 	int stopGraceSeconds;
 
-	@Option(names = "--gap-threshold-ms", defaultValue = "1000", description = "shortest gap counted as a stall")
+	@Option(names = "--gap-threshold-ms", paramLabel = "N", defaultValue = "1000",
+			description = "shortest gap counted as a stall")
 	long gapThresholdMs;
 
-	@Option(names = "--disruption", defaultValue = "restart",
+	@Option(names = "--disruption", paramLabel = "KIND", defaultValue = "restart",
 			description = "what each disrupted instance gets: restart, crash, kill or pause")
 	Disruption disruption;
 
 	@Option(names = "--crash", description = "the same as --disruption crash")
 	boolean crash;
 
-	@Option(names = "--pause-s", defaultValue = "5", description = "how long a pause lasts")
+	@Option(names = "--pause-s", paramLabel = "N", defaultValue = "5", description = "how long a pause lasts")
 	int pauseSeconds;
 
-	@Option(names = "--disrupt",
+	@Option(names = "--disrupt", paramLabel = "N",
 			description = "instances disrupted, the first N (all for restart and crash, 1 for kill and pause)")
 	Integer disrupt;
 
-	@Option(names = "--together", defaultValue = "1", description = "instances disrupted at once, as maxUnavailable")
+	@Option(names = "--together", paramLabel = "N", defaultValue = "1",
+			description = "instances disrupted at once, as maxUnavailable")
 	int together;
 
-	@Option(names = "--restart-every-s", defaultValue = "0",
+	@Option(names = "--restart-every-s", paramLabel = "N", defaultValue = "0",
 			description = "restart the next instance N s after the previous one, healthy or not (0: wait until it is healthy)")
 	int restartEverySeconds;
 
-	@Option(names = "--burst", defaultValue = "0", description = "records sent at once when the roll starts, a backlog")
+	@Option(names = "--burst", paramLabel = "N", defaultValue = "0",
+			description = "records sent at once when the roll starts, a backlog")
 	int burst;
 
-	@Option(names = "--label", description = "configuration name in result tables (the scenario)")
+	@Option(names = "--label", paramLabel = "TEXT", description = "configuration name in result tables (the scenario)")
 	String label;
 
-	@Option(names = "--restart-app-arg",
+	@Option(names = "--restart-app-arg", paramLabel = "ARG",
 			description = "extra argument of restarted instances only, repeatable: what the rolling deploy changes")
 	List<String> restartApplicationArguments = new ArrayList<>();
 

@@ -74,36 +74,37 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
-	@Option(names = "--layouts", split = ",",
+	@Option(names = "--layouts", paramLabel = "GxP", split = ",",
 			description = "groups x total partitions per layout, run in order (10x1000,1x100; smoke 2x50,1x100)")
 	List<String> layoutTexts;
 
-	@Option(names = "--records-per-partition",
+	@Option(names = "--records-per-partition", paramLabel = "N",
 			description = "records written to every partition before the application starts (20; smoke 5)")
 	Integer recordsPerPartition;
 
-	@Option(names = "--trickle-rate", description = "records/s while measuring (100; smoke 20)")
+	@Option(names = "--trickle-rate", paramLabel = "N", description = "records/s while measuring (100; smoke 20)")
 	Integer trickleRate;
 
-	@Option(names = "--refresh-interval", description = "kafka.resilience.signals.refresh-interval (10s; smoke 2s)")
+	@Option(names = "--refresh-interval", paramLabel = "D",
+			description = "kafka.resilience.signals.refresh-interval (10s; smoke 2s)")
 	String refreshInterval;
 
-	@Option(names = "--min-refreshes",
+	@Option(names = "--min-refreshes", paramLabel = "N",
 			description = "refreshes the request and duration figures need at least (6; smoke 3)")
 	Integer minRefreshes;
 
-	@Option(names = "--endpoints", split = ",", defaultValue = "kafkaconsumers,prometheus",
+	@Option(names = "--endpoints", paramLabel = "ID", split = ",", defaultValue = "kafkaconsumers,prometheus",
 			description = "actuator endpoints to load, one after the other")
 	List<String> endpoints;
 
-	@Option(names = "--rate", defaultValue = "20", description = "requests per second")
+	@Option(names = "--rate", paramLabel = "N", defaultValue = "20", description = "requests per second")
 	int rate;
 
-	@Option(names = "--warmup-requests",
+	@Option(names = "--warmup-requests", paramLabel = "N",
 			description = "requests per endpoint sent first and not recorded (200; smoke 50)")
 	Integer warmupRequests;
 
-	@Option(names = "--requests", description = "recorded requests per endpoint (2000; smoke 300)")
+	@Option(names = "--requests", paramLabel = "N", description = "recorded requests per endpoint (2000; smoke 300)")
 	Integer requests;
 
 	List<Layout> layouts;
