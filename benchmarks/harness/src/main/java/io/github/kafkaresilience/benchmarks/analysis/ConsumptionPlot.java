@@ -133,8 +133,10 @@ public final class ConsumptionPlot {
 				.add((bucket * BUCKET_MS + BUCKET_MS / 2) / 1000.0, partition));
 			for (Gap gap : Gaps.of(progress)) {
 				if (gap.lengthMs() > 1000) {
-					renderer.addAnnotation(new XYBoxAnnotation((gap.startMs() - zero) / 1000.0, partition - 0.5,
-							(gap.endMs() - zero) / 1000.0, partition + 0.5, null, null, GAP), Layer.BACKGROUND);
+					// y1 above y0 on the inverted lane axis, or the box has a negative
+					// height.
+					renderer.addAnnotation(new XYBoxAnnotation((gap.startMs() - zero) / 1000.0, partition + 0.5,
+							(gap.endMs() - zero) / 1000.0, partition - 0.5, null, null, GAP), Layer.BACKGROUND);
 				}
 			}
 		});

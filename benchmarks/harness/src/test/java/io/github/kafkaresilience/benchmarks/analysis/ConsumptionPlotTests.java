@@ -32,6 +32,17 @@ class ConsumptionPlotTests {
 		assertThat(image.getWidth()).isEqualTo(ConsumptionPlot.WIDTH);
 		assertThat(image.getHeight()).isEqualTo(ConsumptionPlot.LEGEND_HEIGHT + 2 * ConsumptionPlot.PANEL_HEIGHT);
 		assertThat(RunAnalysis.read(plain).title()).startsWith("plain, 2 instances, 4 ms/record");
+		// app-2's 2 s stall is shaded: light red, nowhere else in a plot of these
+		// colours.
+		long shaded = 0;
+		for (int x = 0; x < image.getWidth(); x++) {
+			for (int y = ConsumptionPlot.LEGEND_HEIGHT + 60; y < image.getHeight(); y++) {
+				int rgb = image.getRGB(x, y);
+				shaded += ((rgb >> 16 & 0xff) > 240 && (rgb >> 8 & 0xff) < 200 && (rgb & 0xff) < 200
+						&& Math.abs((rgb >> 8 & 0xff) - (rgb & 0xff)) < 12) ? 1 : 0;
+			}
+		}
+		assertThat(shaded).isGreaterThan(1000);
 	}
 
 	// Two instances over 12 partitions, a record per partition every 50 ms for 10 s;
