@@ -14,8 +14,7 @@ run() {
 	BENCH_SKIP_BUILD=1 ./benchmarks/run-rolling-restart.sh "$@"
 }
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-	./mvnw -q install -DskipTests
-	./mvnw -q -f benchmarks/pom.xml package -DskipTests
+	./mvnw -q -Pbenchmarks package -DskipTests -pl benchmarks/broker,benchmarks/consumer-app,benchmarks/harness -am
 fi
 # 3 instances, 4 ms per record (a full poll of 500 records takes 2 s).
 run --scenario plain --delay-ms 4 --rate 200

@@ -42,8 +42,7 @@ run() {
 }
 rate() { [[ "$1" == 20 ]] && echo 100 || echo 200; }
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-	./mvnw -q install -DskipTests
-	./mvnw -q -f benchmarks/pom.xml package -DskipTests
+	./mvnw -q -Pbenchmarks package -DskipTests -pl benchmarks/broker,benchmarks/consumer-app,benchmarks/harness -am
 fi
 for section in "${sections[@]}"; do
 	case "$section" in

@@ -6,9 +6,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-	# The consumer app packages the starter from the local repository.
-	./mvnw -q install -DskipTests
-	./mvnw -q -f benchmarks/pom.xml package -DskipTests
+	# One reactor build with this tree's starter (-am), so nothing is taken from or installed into ~/.m2.
+	./mvnw -q -Pbenchmarks package -DskipTests -pl benchmarks/broker,benchmarks/consumer-app,benchmarks/harness -am
 fi
 classpath="$(cat benchmarks/harness/target/harness.classpath):benchmarks/harness/target/classes"
 exec java -Xmx384m -XX:+UseSerialGC -cp "$classpath" io.github.kafkaresilience.benchmarks.RollingRestartBenchmark \

@@ -11,84 +11,62 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A steady request rate against one URL on loopback: one request at a time on a fixed
- * schedule, bounded in count and in time. Latency is measured from the moment a request
- * was due, not from when it was sent, so a slow response that delays the next request
- * shows in that request's latency too (no coordinated omission); the time from sending to
- * the last byte is kept as the service time.
+ * schedule, bounded in count and in time. Latency runs from when a request was due, not
+ * from when it was sent, so a slow response that delays the next request shows in that
+ * request's latency too (no coordinated omission); sent to last byte is the service time.
  *
  * @author kafka-resilience
  */
 final class EndpointLoad {
 
-	private final HttpClient client;
-
-	private final int ratePerSecond;
-
-	private final Duration maxTime;
-
-	EndpointLoad(HttpClient client, int ratePerSecond, Duration maxTime) {
-		this.client = client;
-		this.ratePerSecond = ratePerSecond;
-		this.maxTime = maxTime;
+	private EndpointLoad() {
 	}
 
 	/**
-	 * Send warm-up requests, then measured ones, at the configured rate.
-	 * @param uri the URL, on loopback
-	 * @param warmup requests sent first and not recorded
-	 * @param requests requests recorded
+	 * Send warm-up requests, then measured ones, at the given rate.
 	 * @return what was measured; fewer requests than asked if the time limit was reached
 	 */
-	Result run(URI uri, int warmup, int requests) {
+	static Result run(HttpClient client, URI uri, int ratePerSecond, int warmup, int requests, Duration maxTime) {
 		if (!"127.0.0.1".equals(uri.getHost()) && !"localhost".equals(uri.getHost())) {
 			throw new IllegalArgumentException("Load is only ever sent to loopback, not " + uri);
 		}
 		HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
 		double[] latencies = new double[requests];
 		double[] services = new double[requests];
-		long intervalNanos = TimeUnit.SECONDS.toNanos(1) / this.ratePerSecond;
+		long intervalNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
 		long start = System.nanoTime();
-		long deadline = start + this.maxTime.toNanos();
+		long deadline = start + maxTime.toNanos();
 		int errors = 0;
 		long bytes = 0;
 		int recorded = 0;
 		for (int i = 0; i < warmup + requests && System.nanoTime() < deadline; i++) {
 			long due = start + i * intervalNanos;
-			long wait = due - System.nanoTime();
-			if (wait > 0) {
-				Threads.sleep(Duration.ofNanos(wait));
-			}
+			Harness.sleep(Duration.ofNanos(due - System.nanoTime()));
 			long sent = System.nanoTime();
-			int status;
-			long length;
+			int status = -1;
+			long length = 0;
 			try {
-				HttpResponse<byte[]> response = this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+				HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 				status = response.statusCode();
 				length = response.body().length;
 			}
 			catch (IOException ex) {
-				status = -1;
-				length = 0;
+				// counted as an error
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				break;
 			}
 			long done = System.nanoTime();
-			if (i < warmup) {
-				continue;
+			if (i >= warmup) {
+				errors += (status != 200) ? 1 : 0;
+				bytes += length;
+				latencies[recorded] = (done - Math.min(due, sent)) / 1e6;
+				services[recorded++] = (done - sent) / 1e6;
 			}
-			if (status != 200) {
-				errors++;
-			}
-			bytes += length;
-			latencies[recorded] = (done - Math.min(due, sent)) / 1e6;
-			services[recorded] = (done - sent) / 1e6;
-			recorded++;
 		}
-		double seconds = (System.nanoTime() - start) / 1e9;
 		return new Result(uri.getPath(), recorded, errors, Arrays.copyOf(latencies, recorded),
-				Arrays.copyOf(services, recorded), (recorded > 0) ? bytes / recorded : 0, seconds);
+				Arrays.copyOf(services, recorded), (recorded > 0) ? bytes / recorded : 0);
 	}
 
 	/**
@@ -100,17 +78,17 @@ final class EndpointLoad {
 	 * @param latencyMs per request, from when it was due to the last byte
 	 * @param serviceMs per request, from sending to the last byte
 	 * @param meanBytes mean response body size
-	 * @param seconds wall time of the run, warm-up included
 	 */
-	record Result(String path, int requests, int errors, double[] latencyMs, double[] serviceMs, long meanBytes,
-			double seconds) {
+	record Result(String path, int requests, int errors, double[] latencyMs, double[] serviceMs, long meanBytes) {
 
-		double latencyPercentile(double p) {
-			return Stats.percentile(this.latencyMs, p);
+		double latency(double p) {
+			return Harness.percentile(this.latencyMs, p);
 		}
 
-		double servicePercentile(double p) {
-			return Stats.percentile(this.serviceMs, p);
+		String describe() {
+			return this.path + ": " + this.requests + " requests, " + this.errors + " errors, p50 "
+					+ Harness.format(latency(50), 1) + " ms, p99 " + Harness.format(latency(99), 1) + " ms, max "
+					+ Harness.format(latency(100), 1) + " ms, " + this.meanBytes + " bytes";
 		}
 
 	}

@@ -29,19 +29,17 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class GroupObserver implements AutoCloseable {
 
-	private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
-
 	private final Admin admin;
 
 	private final String group;
 
 	private final BufferedWriter log;
 
-	private final Thread thread;
+	private final Thread thread = new Thread(this::poll, "group-observer");
 
 	private volatile boolean running = true;
 
-	private volatile GroupView latest = new GroupView(0, "UNKNOWN", List.of());
+	private volatile GroupView latest = new GroupView("UNKNOWN", List.of());
 
 	GroupObserver(Admin admin, String group, Path log) throws IOException {
 		this.admin = admin;
@@ -49,11 +47,7 @@ final class GroupObserver implements AutoCloseable {
 		this.log = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
 		this.log.write("atMs,state,members");
 		this.log.newLine();
-		this.thread = new Thread(this::poll, "group-observer");
 		this.thread.setDaemon(true);
-	}
-
-	void start() {
 		this.thread.start();
 	}
 
@@ -65,17 +59,17 @@ final class GroupObserver implements AutoCloseable {
 					.all()
 					.get(5, TimeUnit.SECONDS)
 					.get(this.group);
-				List<Member> members = description.members()
-					.stream()
-					.map(Member::of)
-					.sorted(Comparator.comparing(Member::clientId))
-					.toList();
-				GroupView view = new GroupView(System.currentTimeMillis(), description.groupState().toString(),
-						members);
+				GroupView view = new GroupView(description.groupState().toString(),
+						description.members()
+							.stream()
+							.map(Member::of)
+							.sorted(Comparator.comparing(Member::clientId))
+							.toList());
 				this.latest = view;
-				String line = view.toCsv();
+				String line = view.state() + ","
+						+ view.members().stream().map(Member::toString).collect(Collectors.joining(";"));
 				if (!line.equals(previous)) {
-					this.log.write(view.atMs() + "," + line);
+					this.log.write(System.currentTimeMillis() + "," + line);
 					this.log.newLine();
 					this.log.flush();
 					previous = line;
@@ -86,11 +80,9 @@ final class GroupObserver implements AutoCloseable {
 				return;
 			}
 			catch (Exception ex) {
-				// A slow or failed describe is retried on the next tick; the broker may
-				// be
-				// busy with a rebalance.
+				// Retried on the next tick; the broker may be busy with a rebalance.
 			}
-			Threads.sleep(POLL_INTERVAL);
+			Harness.sleep(Duration.ofMillis(250));
 		}
 	}
 
@@ -99,25 +91,18 @@ final class GroupObserver implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until the group is stable with the expected number of members and every
-	 * partition assigned.
-	 * @param members the expected number of members
-	 * @param partitions the topic's partition count
-	 * @param timeout the longest wait
-	 * @return {@code true} if it happened in time
+	 * Wait until the group is stable with the expected members and every partition
+	 * assigned.
 	 */
 	boolean awaitStable(int members, int partitions, Duration timeout) {
 		return await((view) -> view.state().equals(GroupState.STABLE.toString()) && view.members().size() == members
-				&& view.assignedPartitions() == partitions, timeout);
+				&& view.members().stream().flatMap((m) -> m.partitions().stream()).distinct().count() == partitions,
+				timeout);
 	}
 
 	/**
 	 * Wait until an instance is back: a member with the instance's client id and a member
 	 * id it did not have before holds partitions, and the new incarnation consumed.
-	 * @param instance the instance
-	 * @param previousMemberIds the member ids the instance had before its restart
-	 * @param timeout the longest wait
-	 * @return {@code true} if it happened in time
 	 */
 	boolean awaitHealthy(ConsumerInstance instance, Set<String> previousMemberIds, Duration timeout) {
 		return await((view) -> instance.isAlive() && view.membersOf(instance.name())
@@ -132,7 +117,7 @@ final class GroupObserver implements AutoCloseable {
 			if (condition.test(this.latest)) {
 				return true;
 			}
-			Threads.sleep(Duration.ofMillis(50));
+			Harness.sleep(Duration.ofMillis(50));
 		}
 		return false;
 	}
@@ -140,18 +125,11 @@ final class GroupObserver implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.running = false;
-		Threads.join(this.thread, Duration.ofSeconds(10));
+		Harness.join(this.thread, Duration.ofSeconds(10));
 		this.log.close();
 	}
 
-	/**
-	 * The group at one moment.
-	 *
-	 * @param atMs when it was observed
-	 * @param state the group state
-	 * @param members its members
-	 */
-	record GroupView(long atMs, String state, List<Member> members) {
+	record GroupView(String state, List<Member> members) {
 
 		List<Member> membersOf(String instance) {
 			// Spring Kafka suffixes the client id prefix with -n per consumer.
@@ -162,24 +140,8 @@ final class GroupObserver implements AutoCloseable {
 			return membersOf(instance).stream().map(Member::memberId).collect(Collectors.toSet());
 		}
 
-		int assignedPartitions() {
-			return (int) this.members.stream().flatMap((member) -> member.partitions().stream()).distinct().count();
-		}
-
-		String toCsv() {
-			return this.state + "," + this.members.stream().map(Member::toString).collect(Collectors.joining(";"));
-		}
-
 	}
 
-	/**
-	 * One member of the group.
-	 *
-	 * @param clientId its client id
-	 * @param memberId its member id
-	 * @param instanceId its group.instance.id, or empty
-	 * @param partitions the partitions it holds
-	 */
 	record Member(String clientId, String memberId, String instanceId, Set<Integer> partitions) {
 
 		static Member of(MemberDescription description) {
@@ -194,8 +156,8 @@ final class GroupObserver implements AutoCloseable {
 
 		@Override
 		public String toString() {
-			String partitionList = this.partitions.stream().map(String::valueOf).collect(Collectors.joining(" "));
-			return this.clientId + "/" + this.instanceId + "/" + this.memberId + "=" + partitionList;
+			return this.clientId + "/" + this.instanceId + "/" + this.memberId + "="
+					+ this.partitions.stream().map(String::valueOf).collect(Collectors.joining(" "));
 		}
 
 	}

@@ -1,103 +1,163 @@
 package io.github.kafkaresilience.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * What every benchmark driver does the same way: quiet Kafka clients, a hard time limit,
- * the default paths of the built artifacts.
+ * What every benchmark driver does the same way: progress lines, sleeps without checked
+ * exceptions, order statistics, the machine facts and the report file.
  *
  * @author kafka-resilience
  */
-final class Harness {
-
-	static final String BROKER_CLASSPATH = "benchmarks/broker/target/broker.classpath";
-
-	static final String ACTUATOR_APP_JAR = "benchmarks/actuator-app/target/benchmark-actuator-app.jar";
-
-	static final Duration CLEAN_UP_GRACE = Duration.ofSeconds(20);
+public final class Harness {
 
 	private Harness() {
 	}
 
-	/**
-	 * Let the harness's own Kafka clients speak only when something is wrong.
-	 */
-	static void quietClients() {
-		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-		// Refused connections while the broker starts are expected and retried.
-		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
+	static void info(String message) {
+		System.out.println(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + "  " + message);
+		System.out.flush();
 	}
 
-	/**
-	 * Exit the JVM (and so, through the shutdown hooks, stop every child process) once
-	 * the time limit is reached.
-	 * @param maxRun the limit
-	 */
-	static void watchdog(Duration maxRun) {
-		Thread watchdog = new Thread(() -> {
-			Threads.sleep(maxRun);
-			Console.info("Time limit of " + maxRun.toSeconds() + " s reached: stopping everything");
-			System.exit(3);
-		}, "benchmark-watchdog");
-		watchdog.setDaemon(true);
-		watchdog.start();
-	}
-
-	/**
-	 * Parse a driver's command line, or print the error and the usage and exit with 2.
-	 * @param <T> the options type
-	 * @param args the arguments
-	 * @param parser the parser, throwing {@link IllegalArgumentException} on bad input
-	 * @param usage the usage text
-	 * @return the options
-	 */
-	static <T> T parseOrExit(String[] args, Function<String[], T> parser, String usage) {
+	// The harness's threads stop on flags and time limits, so an interrupt is only passed
+	// on.
+	static void sleep(Duration duration) {
 		try {
-			return parser.apply(args);
+			Thread.sleep(Math.max(0, duration.toMillis()));
 		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			System.err.print(usage);
-			System.exit(2);
-			throw ex;
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static void join(Thread thread, Duration timeout) {
+		try {
+			thread.join(timeout.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
 	/**
-	 * Create a run's directory and make sure no child process outlives the JVM, however
-	 * it ends.
-	 * @param output the output directory
-	 * @param name the run's name
-	 * @param children the run's processes
-	 * @return the directory
-	 * @throws IOException if it cannot be created
+	 * Nearest-rank percentile: the smallest value with at least {@code p} % of the values
+	 * at or below it, so always a measured value; NaN for no values.
+	 * @param values the values, in any order
+	 * @param p the percentile, at most 100; 0 gives the smallest value
+	 * @return the percentile
 	 */
-	static Path runDirectory(Path output, String name, ChildProcesses children) throws IOException {
-		Path directory = output.resolve(name);
-		Files.createDirectories(directory);
-		Console.info("Run directory " + directory);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> children.stopAll(CLEAN_UP_GRACE)));
-		return directory;
+	public static double percentile(double[] values, double p) {
+		if (values.length == 0) {
+			return Double.NaN;
+		}
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+		return sorted[Math.max(1, Math.min(sorted.length, rank)) - 1];
 	}
 
 	/**
-	 * Parse {@code --broker-prop KEY=VALUE} arguments.
-	 * @param arguments the values
-	 * @return the settings, in order
+	 * The median: the middle value, or the mean of the two middle values; NaN for none.
+	 * @param values the values
+	 * @return the median
 	 */
-	static Map<String, String> brokerProperties(List<String> arguments) {
-		Map<String, String> properties = new LinkedHashMap<>();
-		arguments.stream()
-			.map((value) -> CommandLine.keyValue("broker-prop", value))
-			.forEach((entry) -> properties.put(entry.getKey(), entry.getValue()));
-		return properties;
+	public static double median(List<Double> values) {
+		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		int middle = sorted.length / 2;
+		return (sorted.length == 0) ? Double.NaN
+				: (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	static String format(double value, int decimals) {
+		return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+	}
+
+	static String runName(String kind) {
+		return kind + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+	}
+
+	// Results only compare on like machines, and a shared machine's load changes them.
+	static String header(String command, boolean smoke) {
+		return "Machine: `nproc` = " + Runtime.getRuntime().availableProcessors() + ", " + totalMemory() + " memory, "
+				+ java() + ". Started " + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ", load average "
+				+ loadAverage() + ".\n\n"
+				+ (smoke ? "**SMOKE run: tiny sizes, checks the harness only; not a result.**\n\n" : "") + "```bash\n"
+				+ command + "\n```\n";
+	}
+
+	static String java() {
+		return System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
+	}
+
+	static String totalMemory() {
+		try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+			return lines.filter((line) -> line.startsWith("MemTotal:"))
+				.map((line) -> format(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0, 1) + " GiB")
+				.findFirst()
+				.orElse("unknown");
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
+	static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+			return String.join(" ", fields[0], fields[1], fields[2]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
+	static void writeReport(Path file, String markdown) throws IOException {
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		Files.writeString(file, markdown, StandardCharsets.UTF_8);
+		System.out.println();
+		System.out.println(markdown);
+		System.out.println("Report: " + file);
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	static void deleteRecursively(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> {
+				try {
+					Files.deleteIfExists(path);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (IOException | UncheckedIOException ex) {
+			info("Could not delete " + directory + ": " + ex.getMessage());
+		}
 	}
 
 }

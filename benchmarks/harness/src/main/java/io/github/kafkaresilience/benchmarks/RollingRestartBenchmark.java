@@ -1,6 +1,8 @@
 package io.github.kafkaresilience.benchmarks;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,30 +21,32 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import io.github.kafkaresilience.benchmarks.analysis.ResultTable;
 import io.github.kafkaresilience.benchmarks.analysis.RunAnalysis;
+import io.github.kafkaresilience.benchmarks.analysis.RunEvent;
 import io.github.kafkaresilience.benchmarks.analysis.RunEvent.Type;
 import io.github.kafkaresilience.benchmarks.analysis.RunFiles;
 import io.github.kafkaresilience.benchmarks.analysis.RunResult;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The rolling-restart benchmark: starts a broker and N consumer processes, produces at a
- * fixed rate, restarts the consumers one at a time as a rolling deploy would, then
- * analyses what the logs say about the disruption.
+ * fixed rate, disrupts the consumers as a rolling deploy (or a crash, a lost node, a
+ * pause) would, then analyses what the logs say about the disruption.
  *
  * @author kafka-resilience
  */
-public final class RollingRestartBenchmark {
+@Command(name = "run-rolling-restart.sh", description = "Rolling-restart benchmark: see benchmarks/README.md.")
+public final class RollingRestartBenchmark extends BenchmarkCommand {
 
 	static final String TOPIC = "bench";
 
@@ -52,277 +56,378 @@ public final class RollingRestartBenchmark {
 
 	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
-	private static final Duration CLEAN_UP_GRACE = Duration.ofSeconds(20);
+	@Option(names = "--scenario", paramLabel = "NAME", description = "consumer configuration (see --list-scenarios)")
+	String scenarioName;
 
-	private final RunOptions options;
+	@Option(names = "--list-scenarios", description = "print the scenarios and exit")
+	boolean listScenarios;
 
-	private final String java = ProcessHandle.current().info().command().orElse("java");
+	@Option(names = "--instances", paramLabel = "N", defaultValue = "3", description = "consumer processes")
+	int instances;
 
-	private final ChildProcesses children = new ChildProcesses();
+	@Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", description = "consumers per process")
+	int concurrency;
 
-	private final AtomicReference<BrokerProcess> broker = new AtomicReference<>();
+	@Option(names = "--delay-ms", paramLabel = "N", defaultValue = "4",
+			description = "simulated processing time per record")
+	int processingMs;
 
-	private RollingRestartBenchmark(RunOptions options) {
-		this.options = options;
+	@Option(names = "--rate", paramLabel = "N", defaultValue = "200", description = "records produced per second")
+	int ratePerSecond;
+
+	@Option(names = "--partitions", paramLabel = "N", defaultValue = "12", description = "topic partitions")
+	int partitions;
+
+	@Option(names = "--warmup-s", paramLabel = "N", description = "production before the roll (15; smoke 8)")
+	Integer warmupSeconds;
+
+	@Option(names = "--between-restarts-s", paramLabel = "N",
+			description = "pause after a restarted instance is healthy (5; smoke 2)")
+	Integer betweenRestartsSeconds;
+
+	@Option(names = "--settle-s", paramLabel = "N", description = "production after the roll (15; smoke 8)")
+	Integer settleSeconds;
+
+	@Option(names = "--healthy-timeout-s", paramLabel = "N", defaultValue = "90",
+			description = "longest wait for a restarted instance")
+	int healthyTimeoutSeconds;
+
+	@Option(names = "--stop-grace-s", paramLabel = "N", defaultValue = "60", description = "SIGTERM to SIGKILL")
+	int stopGraceSeconds;
+
+	@Option(names = "--gap-threshold-ms", paramLabel = "N", defaultValue = "1000",
+			description = "shortest gap counted as a stall")
+	long gapThresholdMs;
+
+	@Option(names = "--disruption", paramLabel = "KIND", defaultValue = "restart",
+			description = "what each disrupted instance gets: restart, crash, kill or pause")
+	Disruption disruption;
+
+	@Option(names = "--crash", description = "the same as --disruption crash")
+	boolean crash;
+
+	@Option(names = "--pause-s", paramLabel = "N", defaultValue = "5", description = "how long a pause lasts")
+	int pauseSeconds;
+
+	@Option(names = "--disrupt", paramLabel = "N",
+			description = "instances disrupted, the first N (all for restart and crash, 1 for kill and pause)")
+	Integer disrupt;
+
+	@Option(names = "--together", paramLabel = "N", defaultValue = "1",
+			description = "instances disrupted at once, as maxUnavailable")
+	int together;
+
+	@Option(names = "--restart-every-s", paramLabel = "N", defaultValue = "0",
+			description = "restart the next instance N s after the previous one, healthy or not (0: wait until it is healthy)")
+	int restartEverySeconds;
+
+	@Option(names = "--burst", paramLabel = "N", defaultValue = "0",
+			description = "records sent at once when the roll starts, a backlog")
+	int burst;
+
+	@Option(names = "--label", paramLabel = "TEXT", description = "configuration name in result tables (the scenario)")
+	String label;
+
+	@Option(names = "--restart-app-arg", paramLabel = "ARG",
+			description = "extra argument of restarted instances only, repeatable: what the rolling deploy changes")
+	List<String> restartApplicationArguments = new ArrayList<>();
+
+	Scenario scenario;
+
+	private BufferedWriter events;
+
+	public static void main(String[] args) {
+		main(new RollingRestartBenchmark(), args);
 	}
 
-	public static void main(String[] args) throws Exception {
-		Harness.quietClients();
-		if (List.of(args).contains("--list-scenarios")) {
-			Scenario.all()
-				.forEach((scenario) -> System.out.printf("%-28s %s%n", scenario.name(), scenario.description()));
+	/**
+	 * What the run does to each disrupted instance.
+	 */
+	enum Disruption {
+
+		/** SIGTERM, the graceful stop, then the next incarnation: a rolling deploy. */
+		RESTART(true, ""),
+		/**
+		 * SIGKILL, then the next incarnation at once with the same name: a crashed
+		 * container.
+		 */
+		CRASH(true, " (crash)"),
+		/** SIGKILL and nothing after it: a lost node. */
+		KILL(false, " (kill)"),
+		/**
+		 * SIGSTOP, then SIGCONT after the pause: a stop-the-world pause of the whole JVM.
+		 */
+		PAUSE(false, " (pause)");
+
+		final boolean restarts;
+
+		final String labelSuffix;
+
+		Disruption(boolean restarts, String labelSuffix) {
+			this.restarts = restarts;
+			this.labelSuffix = labelSuffix;
+		}
+
+	}
+
+	@Override
+	void validate() {
+		if (this.listScenarios) {
 			return;
 		}
-		RunOptions options;
+		if (this.scenarioName == null) {
+			throw invalid("--scenario is required");
+		}
 		try {
-			options = RunOptions.parse(args);
+			this.scenario = Scenario.named(this.scenarioName);
 		}
 		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			System.err.print(RunOptions.USAGE);
-			System.exit(2);
-			return;
+			throw invalid(ex.getMessage());
 		}
-		System.exit(new RollingRestartBenchmark(options).run());
+		if (this.crash) {
+			this.disruption = Disruption.CRASH;
+		}
+		if (this.disrupt == null) {
+			this.disrupt = this.disruption.restarts ? this.instances : 1;
+		}
+		if (this.disrupt < 1 || this.disrupt > this.instances || this.together < 1 || this.together > this.disrupt) {
+			throw invalid("--disrupt must be between 1 and --instances (" + this.instances
+					+ ") and --together between 1 and --disrupt (" + this.disrupt + "), got " + this.disrupt + " and "
+					+ this.together);
+		}
+		if (this.label == null) {
+			this.label = this.scenario.name() + this.disruption.labelSuffix;
+		}
+		if (this.label.isBlank() || this.label.contains(",") || this.label.contains("|") || this.label.contains("\n")) {
+			throw invalid("--label must be non-blank text without ',', '|' or a line break (it becomes a table cell), "
+					+ "got '" + this.label + "'");
+		}
 	}
 
-	private int run() throws Exception {
+	@Override
+	int defaultMaxRunSeconds() {
+		return this.smoke ? 170 : 900;
+	}
+
+	Duration warmup() {
+		return Duration.ofSeconds(smoke(this.warmupSeconds, 15, 8));
+	}
+
+	Duration betweenRestarts() {
+		return Duration.ofSeconds(smoke(this.betweenRestartsSeconds, 5, 2));
+	}
+
+	Duration settle() {
+		return Duration.ofSeconds(smoke(this.settleSeconds, 15, 8));
+	}
+
+	@Override
+	int run() throws Exception {
+		if (this.listScenarios) {
+			Scenario.all().forEach((s) -> System.out.printf("%-28s %s%n", s.name(), s.description()));
+			return 0;
+		}
 		String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-				+ this.options.scenario().name() + "-i" + this.options.instances() + "-d" + this.options.processingMs();
-		RunFiles files = new RunFiles(this.options.output().resolve(name));
-		Files.createDirectories(files.directory());
+				+ this.scenario.name() + "-i" + this.instances + "-d" + this.processingMs;
+		RunFiles files = new RunFiles(runDirectory(name));
 		writeSettings(files);
-		Console.info("Run directory " + files.directory());
-		// However the JVM ends (Ctrl-C, time limit), no broker or consumer outlives it.
-		Runtime.getRuntime().addShutdownHook(new Thread(this::cleanUp, "benchmark-clean-up"));
-		Harness.watchdog(this.options.maxRun());
-		try (RunEventLog events = new RunEventLog(files.events())) {
-			roll(files, events);
+		this.events = Files.newBufferedWriter(files.events(), StandardCharsets.UTF_8);
+		this.events.write(RunEvent.CSV_HEADER);
+		this.events.newLine();
+		try (Broker broker = startBroker(this.brokerProperties, files.directory())) {
+			record(Type.BROKER_STARTED, "", "pid " + broker.pid() + " " + broker.bootstrapServers());
+			roll(broker, files);
 		}
 		finally {
-			cleanUp();
+			this.processes.stopAll(CLEAN_UP_GRACE);
+			this.events.close();
 		}
 		RunAnalysis analysis = RunAnalysis.read(files.directory());
 		RunResult result = analysis.result();
 		Files.writeString(files.summary(), analysis.summary() + RunAnalysis.consumerSettings(files.directory()),
 				StandardCharsets.UTF_8);
-		append(this.options.output().resolve("results.md"), ResultTable.markdownHeader(),
-				ResultTable.markdownRow(result));
-		append(this.options.output().resolve("results.csv"), ResultTable.csvHeader(), ResultTable.csvRow(result));
-		System.out.println();
-		System.out.println(ResultTable.markdownHeader());
-		System.out.println(ResultTable.markdownRow(result));
-		System.out.println();
+		append(this.output.resolve("results.md"), RunResult.markdownHeader(), result.markdownRow());
+		append(this.output.resolve("results.csv"), RunResult.csvHeader(), result.csvRow());
+		System.out.println("\n" + RunResult.markdownHeader() + "\n" + result.markdownRow() + "\n");
 		System.out.println("Details: " + files.summary());
 		return 0;
 	}
 
-	private void roll(RunFiles files, RunEventLog events) throws Exception {
-		RunOptions o = this.options;
-		BrokerProcess started = BrokerProcess.start(this.children, this.java, o.brokerClasspathFile(),
-				o.allBrokerProperties(), files.brokerLog());
-		this.broker.set(started);
-		events.record(Type.BROKER_STARTED, "", "pid " + started.pid() + " " + started.bootstrapServers());
-		Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, started.bootstrapServers(),
-				AdminClientConfig.CLIENT_ID_CONFIG, "bench-observer");
-		try (Admin admin = Admin.create(adminConfig);
-				GroupObserver observer = new GroupObserver(admin, GROUP, files.groupObservations())) {
-			admin.createTopics(List.of(new NewTopic(TOPIC, o.partitions(), (short) 1))).all().get(30, TimeUnit.SECONDS);
-			observer.start();
-			List<ConsumerInstance> instances = new ArrayList<>();
-			for (int i = 1; i <= o.instances(); i++) {
-				ConsumerInstance instance = new ConsumerInstance("app-" + i, this.java, o, started.bootstrapServers(),
-						TOPIC, GROUP, files, this.children);
-				instances.add(instance);
-				start(instance, events);
-			}
-			if (!observer.awaitStable(o.instances() * o.concurrency(), o.partitions(), GROUP_START_TIMEOUT)) {
-				throw new IllegalStateException("The group did not become stable: " + observer.latest());
-			}
-			events.record(Type.GROUP_STABLE);
-			try (FixedRateProducer producer = new FixedRateProducer(started.bootstrapServers(), TOPIC,
-					o.ratePerSecond(), files.produced())) {
-				producer.start();
-				events.record(Type.PRODUCTION_STARTED, "", o.ratePerSecond() + " records/s");
-				Threads.sleep(o.warmup());
-				instances.stream()
-					.filter((instance) -> !instance.hasConsumed())
-					.forEach((instance) -> Console.info("Warning: " + instance.name() + " consumed nothing yet"));
-				if (o.burst() > 0) {
-					events.record(Type.BURST_STARTED, "", o.burst() + " records");
-					producer.burst(o.burst());
-					events.record(Type.BURST_SENT);
+	private void roll(Broker broker, RunFiles files) throws Exception {
+		try (Admin admin = broker.admin("bench-observer")) {
+			Broker.createTopics(admin, List.of(new NewTopic(TOPIC, this.partitions, (short) 1)));
+			try (GroupObserver observer = new GroupObserver(admin, GROUP, files.groupObservations())) {
+				List<ConsumerInstance> instances = new ArrayList<>();
+				for (int i = 1; i <= this.instances; i++) {
+					instances.add(instance("app-" + i, broker, files));
+					start(instances.get(i - 1));
 				}
-				events.record(Type.ROLL_STARTED);
-				List<Thread> healthWatchers = new ArrayList<>();
-				List<ConsumerInstance> disrupted = instances.subList(0, o.disrupt());
-				for (int from = 0; from < disrupted.size(); from += o.together()) {
-					List<ConsumerInstance> wave = disrupted.subList(from,
-							Math.min(from + o.together(), disrupted.size()));
-					boolean last = from + o.together() >= disrupted.size();
-					if (o.restartEvery().isZero()) {
-						disrupt(wave, observer, events);
-						if (!last) {
-							Threads.sleep(o.betweenRestarts());
-						}
+				if (!observer.awaitStable(this.instances * this.concurrency, this.partitions, GROUP_START_TIMEOUT)) {
+					throw new IllegalStateException("The group did not become stable: " + observer.latest());
+				}
+				record(Type.GROUP_STABLE);
+				try (Producer producer = Producer.logging(broker.bootstrapServers(), TOPIC, files.produced())) {
+					producer.startRate(this.ratePerSecond);
+					record(Type.PRODUCTION_STARTED, "", this.ratePerSecond + " records/s");
+					Harness.sleep(warmup());
+					instances.stream()
+						.filter((instance) -> !instance.hasConsumed())
+						.forEach((instance) -> Harness.info("Warning: " + instance.name() + " consumed nothing yet"));
+					if (this.burst > 0) {
+						record(Type.BURST_STARTED, "", this.burst + " records");
+						producer.burst(this.burst);
+						record(Type.BURST_SENT);
 					}
-					else {
-						// As a deploy that goes on before the group has settled: the next
-						// disruption comes restartEvery after this one; health is
-						// recorded
-						// when it comes.
-						long next = System.nanoTime() + o.restartEvery().toNanos();
-						healthWatchers.addAll(disruptWithoutWaiting(wave, observer, events));
-						if (!last) {
-							Threads.sleep(Duration.ofNanos(Math.max(0, next - System.nanoTime())));
-						}
-					}
+					record(Type.ROLL_STARTED);
+					disruptAll(instances.subList(0, this.disrupt), observer);
+					record(Type.ROLL_FINISHED);
+					Harness.sleep(settle());
+					record(Type.SETTLED);
+					producer.close();
+					record(Type.PRODUCTION_STOPPED, "", "sent " + producer.sent() + "; failed " + producer.failures());
 				}
-				for (Thread watcher : healthWatchers) {
-					Threads.join(watcher, this.options.healthyTimeout().plusSeconds(5));
-				}
-				events.record(Type.ROLL_FINISHED);
-				Threads.sleep(o.settle());
-				events.record(Type.SETTLED);
-				producer.close();
-				events.record(Type.PRODUCTION_STOPPED, "",
-						"sent " + producer.sent() + "; failed " + producer.failures());
-			}
-			events.record(awaitDrained(admin) ? Type.DRAINED : Type.DRAIN_TIMED_OUT);
-			// Stop every instance at once, as a whole deployment being scaled down would;
-			// a killed instance is already gone.
-			List<ConsumerInstance> running = instances.stream().filter(ConsumerInstance::isAlive).toList();
-			for (ConsumerInstance instance : running) {
-				events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
-				instance.signalStop();
-			}
-			for (ConsumerInstance instance : running) {
-				stopped(instance, instance.stop(o.stopGrace()), events);
-			}
-			events.record(Type.INSTANCES_STOPPED);
-		}
-	}
-
-	// The wave is disrupted at once; a restarted wave is awaited healthy before the next.
-	private void disrupt(List<ConsumerInstance> wave, GroupObserver observer, RunEventLog events) throws IOException {
-		Map<ConsumerInstance, Set<String>> previousMembers = previousMembers(wave, observer);
-		disruptAll(wave, events);
-		if (this.options.disruption().restarts()) {
-			for (ConsumerInstance instance : wave) {
-				awaitHealthy(instance, previousMembers.get(instance), instance.incarnation(), observer, events);
+				record(awaitDrained(admin) ? Type.DRAINED : Type.DRAIN_TIMED_OUT);
+				// Every instance at once, as a whole deployment being scaled down; a
+				// killed
+				// instance is already gone.
+				stop(instances.stream().filter(ConsumerInstance::isAlive).toList());
+				record(Type.INSTANCES_STOPPED);
 			}
 		}
 	}
 
-	private List<Thread> disruptWithoutWaiting(List<ConsumerInstance> wave, GroupObserver observer, RunEventLog events)
-			throws IOException {
-		Map<ConsumerInstance, Set<String>> previousMembers = previousMembers(wave, observer);
-		disruptAll(wave, events);
-		if (!this.options.disruption().restarts()) {
-			return List.of();
-		}
+	private ConsumerInstance instance(String name, Broker broker, RunFiles files) {
+		List<String> command = javaCommand("-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", List.of(),
+				"benchmarks/consumer-app/target/benchmark-consumer.jar");
+		command.addAll(List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+				"--bench.topic=" + TOPIC, "--bench.group=" + GROUP, "--bench.instance=" + name,
+				"--bench.concurrency=" + this.concurrency, "--bench.processing-time=" + this.processingMs + "ms"));
+		command.addAll(this.scenario.applicationArguments());
+		command.addAll(this.extraApplicationArguments);
+		return new ConsumerInstance(name, command, this.restartApplicationArguments, files, this.processes);
+	}
+
+	// Waves of --together instances; a wave is awaited healthy before the next unless
+	// --restart-every-s makes the next come on a schedule, as a deploy that goes on
+	// before
+	// the group has settled (health is then recorded when it comes).
+	private void disruptAll(List<ConsumerInstance> disrupted, GroupObserver observer) throws IOException {
 		List<Thread> watchers = new ArrayList<>();
-		for (ConsumerInstance instance : wave) {
-			int incarnation = instance.incarnation();
-			Thread watcher = new Thread(
-					() -> awaitHealthy(instance, previousMembers.get(instance), incarnation, observer, events),
-					"health-" + instance.name());
-			watcher.setDaemon(true);
-			watcher.start();
-			watchers.add(watcher);
+		boolean scheduled = this.restartEverySeconds > 0;
+		for (int from = 0; from < disrupted.size(); from += this.together) {
+			long next = System.nanoTime() + TimeUnit.SECONDS.toNanos(this.restartEverySeconds);
+			List<ConsumerInstance> wave = disrupted.subList(from, Math.min(from + this.together, disrupted.size()));
+			Map<ConsumerInstance, Set<String>> previous = new HashMap<>();
+			wave.forEach((instance) -> previous.put(instance, observer.latest().memberIdsOf(instance.name())));
+			disrupt(wave);
+			for (ConsumerInstance instance : this.disruption.restarts ? wave : List.<ConsumerInstance>of()) {
+				int incarnation = instance.incarnation();
+				Runnable awaitHealthy = () -> record(observer.awaitHealthy(instance, previous.get(instance),
+						Duration.ofSeconds(this.healthyTimeoutSeconds)) ? Type.INSTANCE_HEALTHY
+								: Type.INSTANCE_NOT_HEALTHY,
+						instance.name(), "incarnation " + incarnation);
+				if (scheduled) {
+					Thread watcher = new Thread(awaitHealthy, "health-" + instance.name());
+					watcher.setDaemon(true);
+					watcher.start();
+					watchers.add(watcher);
+				}
+				else {
+					awaitHealthy.run();
+				}
+			}
+			if (from + this.together < disrupted.size()) {
+				Harness.sleep(scheduled ? Duration.ofNanos(next - System.nanoTime()) : betweenRestarts());
+			}
 		}
-		return watchers;
-	}
-
-	private void awaitHealthy(ConsumerInstance instance, Set<String> previousMembers, int incarnation,
-			GroupObserver observer, RunEventLog events) {
-		boolean healthy = observer.awaitHealthy(instance, previousMembers, this.options.healthyTimeout());
-		events.record(healthy ? Type.INSTANCE_HEALTHY : Type.INSTANCE_NOT_HEALTHY, instance.name(),
-				"incarnation " + incarnation);
-	}
-
-	private static Map<ConsumerInstance, Set<String>> previousMembers(List<ConsumerInstance> wave,
-			GroupObserver observer) {
-		Map<ConsumerInstance, Set<String>> members = new HashMap<>();
-		wave.forEach((instance) -> members.put(instance, observer.latest().memberIdsOf(instance.name())));
-		return members;
+		watchers.forEach((watcher) -> Harness.join(watcher, Duration.ofSeconds(this.healthyTimeoutSeconds + 5)));
 	}
 
 	// Every instance of the wave is signalled before any is waited for, as a rollout that
 	// takes several pods down at once.
-	private void disruptAll(List<ConsumerInstance> wave, RunEventLog events) throws IOException {
-		switch (this.options.disruption()) {
-			case RESTART -> {
-				for (ConsumerInstance instance : wave) {
-					events.record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
-					instance.signalStop();
-				}
-				for (ConsumerInstance instance : wave) {
-					stopped(instance, instance.stop(this.options.stopGrace()), events);
-				}
-			}
+	private void disrupt(List<ConsumerInstance> wave) throws IOException {
+		switch (this.disruption) {
+			case RESTART -> stop(wave);
 			case CRASH, KILL -> {
 				for (ConsumerInstance instance : wave) {
 					instance.kill();
-					events.record(Type.INSTANCE_KILLED, instance.name(),
-							"pid " + instance.pid() + " (SIGKILL on purpose)");
-					events.record(Type.INSTANCE_EXITED, instance.name(), "exit code " + instance.exitCode());
+					record(Type.INSTANCE_KILLED, instance.name(), "pid " + instance.pid() + " (SIGKILL on purpose)");
+					record(Type.INSTANCE_EXITED, instance.name(), "exit code " + instance.exitCode());
 				}
 			}
 			case PAUSE -> {
 				for (ConsumerInstance instance : wave) {
-					instance.signal("STOP");
-					events.record(Type.INSTANCE_PAUSED, instance.name(), "pid " + instance.pid() + " (SIGSTOP)");
+					Processes.signal(instance.process(), "STOP");
+					record(Type.INSTANCE_PAUSED, instance.name(), "pid " + instance.pid() + " (SIGSTOP)");
 				}
-				Threads.sleep(this.options.pause());
+				Harness.sleep(Duration.ofSeconds(this.pauseSeconds));
 				for (ConsumerInstance instance : wave) {
-					instance.signal("CONT");
-					events.record(Type.INSTANCE_RESUMED, instance.name(),
-							"pid " + instance.pid() + " (SIGCONT after " + this.options.pause().toMillis() + " ms)");
+					Processes.signal(instance.process(), "CONT");
+					record(Type.INSTANCE_RESUMED, instance.name(),
+							"pid " + instance.pid() + " (SIGCONT after " + this.pauseSeconds * 1000L + " ms)");
 				}
 			}
 		}
-		if (this.options.disruption().restarts()) {
+		if (this.disruption.restarts) {
 			for (ConsumerInstance instance : wave) {
-				start(instance, events);
+				start(instance);
 			}
 		}
 	}
 
-	private void start(ConsumerInstance instance, RunEventLog events) throws IOException {
+	private void stop(List<ConsumerInstance> instances) {
+		for (ConsumerInstance instance : instances) {
+			record(Type.SIGTERM_SENT, instance.name(), "pid " + instance.pid());
+			instance.signalStop();
+		}
+		for (ConsumerInstance instance : instances) {
+			if (!instance.stop(Duration.ofSeconds(this.stopGraceSeconds))) {
+				record(Type.INSTANCE_KILLED, instance.name(), "pid " + instance.pid());
+			}
+			record(Type.INSTANCE_EXITED, instance.name(), "exit code " + instance.exitCode());
+		}
+	}
+
+	private void start(ConsumerInstance instance) throws IOException {
 		instance.start();
-		events.record(Type.INSTANCE_STARTED, instance.name(),
+		record(Type.INSTANCE_STARTED, instance.name(),
 				"incarnation " + instance.incarnation() + " pid " + instance.pid());
 	}
 
-	private static void stopped(ConsumerInstance instance, boolean graceful, RunEventLog events) {
-		if (!graceful) {
-			events.record(Type.INSTANCE_KILLED, instance.name(), "pid " + instance.pid());
+	private void record(Type type) {
+		record(type, "", "");
+	}
+
+	// Flushed at once, so that a run stopped by its time limit still leaves its timeline.
+	private synchronized void record(Type type, String instance, String detail) {
+		Harness.info(type + (instance.isEmpty() ? "" : " " + instance) + (detail.isEmpty() ? "" : " (" + detail + ")"));
+		try {
+			this.events.write(new RunEvent(System.currentTimeMillis(), type, instance, detail).toCsv());
+			this.events.newLine();
+			this.events.flush();
 		}
-		events.record(Type.INSTANCE_EXITED, instance.name(), "exit code " + instance.exitCode());
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	// Drained when the group's committed offsets reach the end of every partition that
 	// received records (an empty partition has no committed offset).
 	private boolean awaitDrained(Admin admin) throws InterruptedException {
 		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+		Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, this.partitions)
+			.boxed()
+			.collect(Collectors.toMap((p) -> new TopicPartition(TOPIC, p), (p) -> OffsetSpec.latest()));
 		while (System.nanoTime() < deadline) {
 			try {
 				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
 					.partitionsToOffsetAndMetadata()
 					.get(5, TimeUnit.SECONDS);
-				Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-				for (int partition = 0; partition < this.options.partitions(); partition++) {
-					latest.put(new TopicPartition(TOPIC, partition), OffsetSpec.latest());
-				}
-				boolean drained = admin.listOffsets(latest)
-					.all()
-					.get(5, TimeUnit.SECONDS)
-					.entrySet()
-					.stream()
-					.allMatch((end) -> end.getValue().offset() == 0 || (committed.get(end.getKey()) != null
-							&& committed.get(end.getKey()).offset() >= end.getValue().offset()));
-				if (drained) {
+				if (admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).entrySet().stream().allMatch((end) -> {
+					OffsetAndMetadata offset = committed.get(end.getKey());
+					return end.getValue().offset() == 0
+							|| (offset != null && offset.offset() >= end.getValue().offset());
+				})) {
 					return true;
 				}
 			}
@@ -335,75 +440,65 @@ public final class RollingRestartBenchmark {
 	}
 
 	private void writeSettings(RunFiles files) throws IOException {
-		RunOptions o = this.options;
-		Properties settings = new Properties();
 		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("scenario", o.scenario().name());
-		values.put("label", o.label());
-		values.put("burst", o.burst());
-		values.put("scenarioDescription", o.scenario().description());
-		values.put("instances", o.instances());
-		values.put("concurrency", o.concurrency());
-		values.put("processingMs", o.processingMs());
-		values.put("ratePerSecond", o.ratePerSecond());
-		values.put("partitions", o.partitions());
+		values.put("scenario", this.scenario.name());
+		values.put("label", this.label);
+		values.put("burst", this.burst);
+		values.put("scenarioDescription", this.scenario.description());
+		values.put("instances", this.instances);
+		values.put("concurrency", this.concurrency);
+		values.put("processingMs", this.processingMs);
+		values.put("ratePerSecond", this.ratePerSecond);
+		values.put("partitions", this.partitions);
 		values.put("topic", TOPIC);
 		values.put("group", GROUP);
-		values.put("warmupS", o.warmup().toSeconds());
-		values.put("betweenRestartsS", o.betweenRestarts().toSeconds());
-		values.put("settleS", o.settle().toSeconds());
-		values.put("gapThresholdMs", o.gapThresholdMs());
-		values.put("restartEveryS", o.restartEvery().toSeconds());
-		values.put("disruption", o.disruption().name().toLowerCase(Locale.ROOT));
-		values.put("pauseS", o.pause().toSeconds());
-		values.put("disrupt", o.disrupt());
-		values.put("together", o.together());
-		values.put("applicationArguments", String.join(" ", o.scenario().applicationArguments()) + " "
-				+ String.join(" ", o.extraApplicationArguments()));
-		values.put("applicationJvmOptions", String.join(" ", o.applicationJvmOptions()));
+		values.put("warmupS", warmup().toSeconds());
+		values.put("betweenRestartsS", betweenRestarts().toSeconds());
+		values.put("settleS", settle().toSeconds());
+		values.put("gapThresholdMs", this.gapThresholdMs);
+		values.put("restartEveryS", this.restartEverySeconds);
+		values.put("disruption", this.disruption.name().toLowerCase(Locale.ROOT));
+		values.put("pauseS", this.pauseSeconds);
+		values.put("disrupt", this.disrupt);
+		values.put("together", this.together);
+		values.put("applicationArguments", String.join(" ", this.scenario.applicationArguments()) + " "
+				+ String.join(" ", this.extraApplicationArguments));
+		values.put("applicationJvmOptions",
+				String.join(" ", jvmOptions("-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")));
 		values.put("brokerProperties",
-				o.allBrokerProperties()
-					.entrySet()
+				this.brokerProperties.entrySet()
 					.stream()
 					.map((entry) -> entry.getKey() + "=" + entry.getValue())
 					.collect(Collectors.joining(" ")));
-		values.put("command", o.command());
+		values.put("command", command());
 		values.put("processors", Runtime.getRuntime().availableProcessors());
-		values.put("memory", MachineInfo.totalMemory());
-		values.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+		values.put("memory", Harness.totalMemory());
+		values.put("java", Harness.java());
 		values.put("startedAt", OffsetDateTime.now().toString());
+		Properties settings = new Properties();
 		values.forEach((key, value) -> settings.setProperty(key, String.valueOf(value)));
 		try (Writer writer = Files.newBufferedWriter(files.settings(), StandardCharsets.UTF_8)) {
 			settings.store(writer, "rolling-restart run");
 		}
 	}
 
+	// Rows of an older harness keep their own header; a changed header starts a new
+	// section rather than misaligning the columns.
 	private static void append(Path file, String header, String row) throws IOException {
 		String headerLine = header.lines().findFirst().orElseThrow();
-		// Rows of an older harness keep their own header; a changed header starts a new
-		// section rather than misaligning the columns.
-		if (!headerLine.equals(lastHeaderLine(file, headerLine.substring(0, 10)))) {
+		String last = null;
+		if (Files.exists(file)) {
+			try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+				last = lines.filter((line) -> line.startsWith(headerLine.substring(0, 10)))
+					.reduce((previous, next) -> next)
+					.orElse(null);
+			}
+		}
+		if (!headerLine.equals(last)) {
 			Files.writeString(file, header + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 					StandardOpenOption.APPEND);
 		}
 		Files.writeString(file, row + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-	}
-
-	private static String lastHeaderLine(Path file, String prefix) throws IOException {
-		if (!Files.exists(file)) {
-			return null;
-		}
-		try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-			return lines.filter((line) -> line.startsWith(prefix)).reduce((previous, next) -> next).orElse(null);
-		}
-	}
-
-	private void cleanUp() {
-		this.children.stopAll(CLEAN_UP_GRACE);
-		BrokerProcess running = this.broker.getAndSet(null);
-		if (running != null) {
-			running.close();
-		}
 	}
 
 }

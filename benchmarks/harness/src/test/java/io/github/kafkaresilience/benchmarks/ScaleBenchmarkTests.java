@@ -22,10 +22,11 @@ class ScaleBenchmarkTests {
 
 	@Test
 	void smokeDefaultsAreSmall() {
-		ScaleBenchmark.Options options = ScaleBenchmark.Options.parse(new String[] { "--smoke" });
-		assertThat(options.layouts()).containsExactly(new Layout(2, 50), new Layout(1, 100));
-		assertThat(options.requests()).isEqualTo(300);
-		assertThat(options.refreshInterval()).isEqualTo("2s");
+		ScaleBenchmark options = RollingRestartBenchmarkTests.parse(new ScaleBenchmark(), "--smoke");
+		assertThat(options.layouts).containsExactly(new Layout(2, 50), new Layout(1, 100));
+		assertThat(options.requests).isEqualTo(300);
+		assertThat(options.refreshInterval).isEqualTo("2s");
+		assertThat(options.endpoints).containsExactly("kafkaconsumers", "prometheus");
 	}
 
 }

@@ -30,7 +30,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * difference between two readings is the requests of one refresh.
  * <p>
  * It also sizes what the starter keeps between refreshes ({@link #heap()}). That part
- * reads two private fields by reflection, which only a benchmark may do.
+ * reads private fields by reflection, which only a benchmark may do.
  *
  * @author kafka-resilience
  */
@@ -99,22 +99,14 @@ final class SignalsProbe implements SmartInitializingSingleton {
 		}
 	}
 
-	/**
-	 * Every refresh seen so far, oldest first.
-	 * @return the refreshes
-	 */
+	// Every refresh seen so far, oldest first.
 	List<Refresh> refreshes() {
 		synchronized (this.refreshes) {
 			return new ArrayList<>(this.refreshes);
 		}
 	}
 
-	/**
-	 * Refreshes that started between two times.
-	 * @param fromEpochMs the start, inclusive
-	 * @param toEpochMs the end, inclusive
-	 * @return the count
-	 */
+	// Refreshes that started between two times, both inclusive.
 	long refreshesBetween(long fromEpochMs, long toEpochMs) {
 		return refreshes().stream()
 			.filter((refresh) -> refresh.startedAtMs() >= fromEpochMs && refresh.startedAtMs() <= toEpochMs)
@@ -137,7 +129,8 @@ final class SignalsProbe implements SmartInitializingSingleton {
 			return result;
 		}
 		SignalsSnapshot snapshot = signals.snapshot();
-		Object windows = field(signals, "windows");
+		// The collector keeps its lag windows in its group reads.
+		Object windows = field(field(signals, "reads"), "windows");
 		RebalanceHistory rebalances = this.history.getIfAvailable();
 		// Its groups only: the history also holds its subscribers, which reach the meter
 		// registry and so most of the application.
@@ -169,17 +162,11 @@ final class SignalsProbe implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * One refresh as the probe saw it.
-	 *
-	 * @param number the collector's refresh count after this refresh
-	 * @param startedAtMs when the refresh started, epoch milliseconds
-	 * @param durationMs how long it took
-	 * ({@link ConsumerSignalsCollector#lastRefreshMs()})
-	 * @param adminRequests requests the collector's Admin client sent since the previous
-	 * refresh ended
-	 * @param failed whether the refresh failed
-	 * @param groups groups in the snapshot
-	 * @param partitions partitions in the snapshot
+	 * One refresh as the probe saw it: the collector's refresh count after it, when it
+	 * started (epoch ms), how long it took
+	 * ({@link ConsumerSignalsCollector#lastRefreshMs()}), the requests the Admin client
+	 * sent since the previous one, whether it failed, and the groups and partitions in
+	 * its snapshot.
 	 */
 	public record Refresh(long number, long startedAtMs, long durationMs, double adminRequests, boolean failed,
 			int groups, int partitions) {

@@ -14,12 +14,7 @@ package io.github.kafkaresilience.benchmarks.analysis;
  */
 public record Consumed(String instance, int partition, long offset, String key, long producedAtMs, long consumedAtMs) {
 
-	/**
-	 * Parse one CSV line.
-	 * @param line the line
-	 * @return the record
-	 */
-	public static Consumed parse(String line) {
+	static Consumed parse(String line) {
 		String[] fields = line.split(",");
 		return new Consumed(fields[0], Integer.parseInt(fields[1]), Long.parseLong(fields[2]), fields[3],
 				Long.parseLong(fields[4]), Long.parseLong(fields[5]));

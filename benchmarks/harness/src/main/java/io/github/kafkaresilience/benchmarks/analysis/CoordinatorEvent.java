@@ -15,61 +15,32 @@ import java.util.regex.Pattern;
  *
  * @param atMs when the broker logged it, in epoch milliseconds
  * @param kind what the coordinator did
- * @param generation the classic generation or consumer-protocol epoch, or -1 when the
- * line has none
+ * @param generation the classic generation or consumer-protocol epoch, or -1
  * @param line the message, for the run's summary
  * @author kafka-resilience
  */
 public record CoordinatorEvent(long atMs, Kind kind, int generation, String line) {
 
-	/**
-	 * A parser for the broker log lines about one group.
-	 * @param group the consumer group
-	 * @return the parser
-	 */
-	public static Parser parser(String group) {
-		return new Parser(group);
-	}
+	// The harness's logback pattern starts every broker line with an ISO-8601 timestamp.
+	private static final Pattern TIMESTAMP = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\S+)\\s");
 
 	/**
-	 * What the coordinator did. Message texts are those of Kafka 4.2's
-	 * {@code GroupMetadataManager}.
+	 * What the coordinator did, as Kafka 4.2's {@code GroupMetadataManager} words it.
 	 */
 	public enum Kind {
 
-		/**
-		 * A classic group started a rebalance ("Preparing to rebalance group ...").
-		 */
+		/** A classic group started a rebalance. */
 		PREPARING_REBALANCE("Preparing to rebalance group %s in state \\S+ with old generation (\\d+)"),
-
-		/**
-		 * A classic group completed a rebalance and entered a new generation ("Stabilized
-		 * group ...").
-		 */
+		/** A classic group completed a rebalance and entered a new generation. */
 		STABILIZED("Stabilized group %s generation (\\d+)"),
-
-		/**
-		 * A consumer-protocol (KIP-848) group computed the assignment of a new group
-		 * epoch.
-		 */
+		/** A consumer-protocol (KIP-848) group computed the assignment of a new epoch. */
 		TARGET_ASSIGNMENT("\\[GroupId %s\\] Computed a new target assignment for epoch (\\d+)"),
-
-		/**
-		 * A member left on purpose: a classic LeaveGroup request or a consumer-protocol
-		 * leave heartbeat.
-		 */
+		/** A member left on purpose: a LeaveGroup request or a leave heartbeat. */
 		LEFT("\\[Group(?:Id)? %s\\] (?:(?:(?:Dynamic|Static) member|Member) \\S+ (?:with instance id \\S+ )?has left group"
 				+ "|(?:Static member \\S+ with instance id \\S+|Member \\S+) left the consumer group)"),
-
-		/**
-		 * A static consumer-protocol member left for now, keeping its place ("temporarily
-		 * left").
-		 */
+		/** A static consumer-protocol member left for now, keeping its place. */
 		LEFT_TEMPORARILY("\\[GroupId %s\\] Static member \\S+ with instance id \\S+ temporarily left"),
-
-		/**
-		 * The coordinator removed a member it stopped hearing from (session timeout).
-		 */
+		/** The coordinator removed a member it stopped hearing from (session timeout). */
 		EXPIRED("(?:Member \\S+ in group %s has failed|\\[GroupId %s\\] Member \\S+ fenced from the group)");
 
 		private final String template;
@@ -81,33 +52,21 @@ public record CoordinatorEvent(long atMs, Kind kind, int generation, String line
 	}
 
 	/**
-	 * Turns broker log lines about one group into events.
+	 * A parser for the broker log lines about one group.
+	 * @param group the consumer group
+	 * @return the parser: an event, or empty for a line about something else
 	 */
-	public static final class Parser {
-
-		// The harness's logback pattern starts every broker line with an ISO-8601
-		// timestamp.
-		private static final Pattern TIMESTAMP = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\S+)\\s");
-
-		private final Map<Kind, Pattern> patterns = new EnumMap<>(Kind.class);
-
-		private Parser(String group) {
-			for (Kind kind : Kind.values()) {
-				this.patterns.put(kind, Pattern.compile(kind.template.replace("%s", Pattern.quote(group))));
-			}
+	public static Parser parser(String group) {
+		Map<Kind, Pattern> patterns = new EnumMap<>(Kind.class);
+		for (Kind kind : Kind.values()) {
+			patterns.put(kind, Pattern.compile(kind.template.replace("%s", Pattern.quote(group))));
 		}
-
-		/**
-		 * Parse one broker log line.
-		 * @param line the log line
-		 * @return the event, or empty if the line is about something else
-		 */
-		public Optional<CoordinatorEvent> parse(String line) {
+		return (line) -> {
 			Matcher timestamp = TIMESTAMP.matcher(line);
 			if (!timestamp.find()) {
 				return Optional.empty();
 			}
-			for (Map.Entry<Kind, Pattern> entry : this.patterns.entrySet()) {
+			for (Map.Entry<Kind, Pattern> entry : patterns.entrySet()) {
 				Matcher matcher = entry.getValue().matcher(line);
 				if (matcher.find()) {
 					try {
@@ -122,7 +81,20 @@ public record CoordinatorEvent(long atMs, Kind kind, int generation, String line
 				}
 			}
 			return Optional.empty();
-		}
+		};
+	}
+
+	/**
+	 * Turns broker log lines about one group into events.
+	 */
+	public interface Parser {
+
+		/**
+		 * Parse one broker log line.
+		 * @param line the log line
+		 * @return the event, or empty if the line is about something else
+		 */
+		Optional<CoordinatorEvent> parse(String line);
 
 	}
 

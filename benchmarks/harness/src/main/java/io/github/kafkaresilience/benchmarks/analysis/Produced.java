@@ -16,22 +16,13 @@ public record Produced(String key, int partition, long offset, long producedAtMs
 	 */
 	public static final String CSV_HEADER = "key,partition,offset,producedAtMs";
 
-	/**
-	 * Parse one CSV line.
-	 * @param line the line
-	 * @return the record
-	 */
-	public static Produced parse(String line) {
+	static Produced parse(String line) {
 		String[] fields = line.split(",");
 		return new Produced(fields[0], Integer.parseInt(fields[1]), Long.parseLong(fields[2]),
 				Long.parseLong(fields[3]));
 	}
 
-	/**
-	 * Whether the broker acknowledged the record.
-	 * @return {@code true} if it did
-	 */
-	public boolean acknowledged() {
+	boolean acknowledged() {
 		return this.partition >= 0;
 	}
 

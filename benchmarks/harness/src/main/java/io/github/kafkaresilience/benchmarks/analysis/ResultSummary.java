@@ -9,17 +9,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
-import io.github.kafkaresilience.benchmarks.Stats;
+import io.github.kafkaresilience.benchmarks.Harness;
 
 /**
  * Summarises the rows of {@code results.csv} per configuration and cell (label,
  * instances, concurrency, processing time, rate, burst): how many runs, and for each
- * measure the median and the worst run. Repeated runs of a cell are how a reader tells a
- * difference from noise; the worst run is what the targets ("in every cell") are about.
+ * measure the median and the worst run. Repeated runs of a cell tell a difference from
+ * noise; the worst run is what the targets ("in every cell") are about.
  *
  * @author kafka-resilience
  */
@@ -34,9 +33,9 @@ public final class ResultSummary {
 	}
 
 	/**
-	 * Summarise a results file: {@code ResultSummary results.csv [--from RUN-PREFIX]}.
-	 * With {@code --from}, only runs whose directory name sorts at or after the prefix (a
-	 * timestamp such as {@code 20261121-1430}) count.
+	 * {@code summarize.sh results.csv [--from RUN-PREFIX]}: with {@code --from}, only
+	 * runs whose directory name sorts at or after the prefix (a timestamp such as
+	 * {@code 20261121-1430}) count.
 	 * @param args the file and options
 	 * @throws IOException if the file cannot be read
 	 */
@@ -45,18 +44,14 @@ public final class ResultSummary {
 			System.err.println("Usage: summarize.sh results.csv [--from RUN-PREFIX]");
 			System.exit(2);
 		}
-		String from = (args.length == 3) ? args[2] : "";
 		List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
-		System.out.println(markdown(parse(lines, from)));
+		System.out.println(markdown(parse(lines, (args.length == 3) ? args[2] : "")));
 	}
 
 	/**
-	 * Parse the CSV lines (header first) into rows, keeping runs at or after
-	 * {@code from}. Repeated header lines (files appended by different harness versions)
-	 * are skipped.
-	 * @param lines the lines
-	 * @param from the first run prefix to keep, or empty for all
-	 * @return the rows, each mapping column to value
+	 * Parse the CSV lines into rows, keeping runs at or after {@code from}; each header
+	 * line (files appended by different harness versions) names the columns of the rows
+	 * after it.
 	 */
 	static List<Map<String, String>> parse(List<String> lines, String from) {
 		List<Map<String, String>> rows = new ArrayList<>();
@@ -73,22 +68,19 @@ public final class ResultSummary {
 			if (header == null || cells.size() != header.size()) {
 				throw new IllegalArgumentException("A row that does not match its header: " + line);
 			}
-			if (cells.get(0).compareTo(from) < 0) {
-				continue;
+			if (cells.get(0).compareTo(from) >= 0) {
+				Map<String, String> row = new HashMap<>();
+				for (int i = 0; i < header.size(); i++) {
+					row.put(header.get(i), cells.get(i));
+				}
+				rows.add(row);
 			}
-			Map<String, String> row = new HashMap<>();
-			for (int i = 0; i < header.size(); i++) {
-				row.put(header.get(i), cells.get(i));
-			}
-			rows.add(row);
 		}
 		return rows;
 	}
 
 	/**
 	 * One Markdown table, a line per cell in the order cells first appear.
-	 * @param rows the rows
-	 * @return the table
 	 */
 	static String markdown(List<Map<String, String>> rows) {
 		Map<List<String>, List<Map<String, String>>> cells = new LinkedHashMap<>();
@@ -99,24 +91,19 @@ public final class ResultSummary {
 		}
 		StringBuilder out = new StringBuilder(HEADER);
 		cells.forEach((key, runs) -> {
-			out.append("\n| ").append(String.join(" | ", key)).append(" | ").append(runs.size());
-			out.append(" | ").append(median(runs, column("rebalances")));
-			out.append(" | ").append(seconds(max(runs, column("groupWideStopMs"))));
 			ToLongFunction<Map<String, String>> stalled = column("stalledPartitionMs");
-			out.append(" | ")
-				.append(seconds(median(runs, stalled)))
-				.append(" (")
-				.append(seconds(min(runs, stalled)))
-				.append("–")
-				.append(seconds(max(runs, stalled)))
-				.append(")");
-			out.append(" | ").append(seconds(max(runs, column("longestGapMs"))));
-			out.append(" | ").append(seconds(max(runs, column("longestGapUntouchedMs"))));
-			out.append(" | ").append(median(runs, column("latencyP99Ms")));
-			out.append(" | ").append(runs.stream().mapToLong(column("lost")).sum());
-			out.append(" | ").append(runs.stream().mapToLong(column("duplicates")).sum());
-			boolean burst = !key.get(5).equals("0");
-			out.append(" | ").append(burst ? seconds(median(runs, column("burstDrainMs"))) : "–").append(" |");
+			out.append("\n| " + String.join(" | ", key) + " | " + runs.size());
+			out.append(" | " + median(runs, column("rebalances")));
+			out.append(" | " + seconds(max(runs, column("groupWideStopMs"))));
+			out.append(" | " + seconds(median(runs, stalled)) + " ("
+					+ seconds(runs.stream().mapToLong(stalled).min().orElse(0)) + "–" + seconds(max(runs, stalled))
+					+ ")");
+			out.append(" | " + seconds(max(runs, column("longestGapMs"))));
+			out.append(" | " + seconds(max(runs, column("longestGapUntouchedMs"))));
+			out.append(" | " + median(runs, column("latencyP99Ms")));
+			out.append(" | " + runs.stream().mapToLong(column("lost")).sum());
+			out.append(" | " + runs.stream().mapToLong(column("duplicates")).sum());
+			out.append(" | " + (key.get(5).equals("0") ? "–" : seconds(median(runs, column("burstDrainMs")))) + " |");
 		});
 		return out.toString();
 	}
@@ -125,15 +112,9 @@ public final class ResultSummary {
 		return (row) -> Long.parseLong(row.get(name));
 	}
 
-	/**
-	 * The median; of an even number of runs, the mean of the middle two (rounded down).
-	 */
+	// Of an even number of runs, the mean of the middle two (rounded down).
 	static long median(List<Map<String, String>> runs, ToLongFunction<Map<String, String>> value) {
-		return (long) Stats.median(runs.stream().mapToLong(value).mapToObj((v) -> (double) v).toList());
-	}
-
-	private static long min(List<Map<String, String>> runs, ToLongFunction<Map<String, String>> value) {
-		return runs.stream().mapToLong(value).min().orElse(0);
+		return (long) Harness.median(runs.stream().mapToLong(value).mapToObj((v) -> (double) v).toList());
 	}
 
 	private static long max(List<Map<String, String>> runs, ToLongFunction<Map<String, String>> value) {
@@ -141,7 +122,7 @@ public final class ResultSummary {
 	}
 
 	private static String seconds(long millis) {
-		return String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+		return RunResult.seconds(millis);
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.github.kafkaresilience.benchmarks.analysis;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +15,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.github.kafkaresilience.benchmarks.Stats;
+import io.github.kafkaresilience.benchmarks.Harness;
 import io.github.kafkaresilience.benchmarks.analysis.CoordinatorEvent.Kind;
 import io.github.kafkaresilience.benchmarks.analysis.Gaps.Gap;
 import io.github.kafkaresilience.benchmarks.analysis.Gaps.Progress;
@@ -29,12 +26,15 @@ import io.github.kafkaresilience.benchmarks.analysis.RunEvent.Type;
 
 /**
  * Computes a {@link RunResult} from the logs of one rolling-restart run: the producer's
- * log, every consumption log, the driver's events and the broker's group coordinator
- * lines.
+ * log, every consumption log, the driver's events and the broker's coordinator lines.
+ * {@code analyze.sh RUN_DIR} prints its Markdown and CSV rows.
  *
  * @author kafka-resilience
  */
 public final class RunAnalysis {
+
+	private static final Pattern STARTUP_REPORT_LINE = Pattern
+		.compile("^\\s{2}[a-z.]+\\s*= .*\\[(user|kafka-resilience|Kafka default)\\]$");
 
 	private final String run;
 
@@ -47,6 +47,10 @@ public final class RunAnalysis {
 	private final List<Consumed> consumed;
 
 	private final List<CoordinatorEvent> coordinator;
+
+	private final Map<PartitionOffset, Produced> acknowledged = new HashMap<>();
+
+	private final Map<PartitionOffset, Consumed> first = new LinkedHashMap<>();
 
 	/**
 	 * Create an analysis of logs already read.
@@ -65,10 +69,15 @@ public final class RunAnalysis {
 		this.produced = List.copyOf(produced);
 		this.consumed = List.copyOf(consumed);
 		this.coordinator = List.copyOf(coordinator);
+		produced.stream()
+			.filter(Produced::acknowledged)
+			.forEach((record) -> this.acknowledged.put(new PartitionOffset(record.partition(), record.offset()),
+					record));
+		for (Consumed record : consumed) {
+			this.first.merge(new PartitionOffset(record.partition(), record.offset()), record,
+					(a, b) -> (b.consumedAtMs() < a.consumedAtMs()) ? b : a);
+		}
 	}
-
-	private static final Pattern STARTUP_REPORT_LINE = Pattern
-		.compile("^\\s{2}[a-z.]+\\s*= .*\\[(user|kafka-resilience|Kafka default)\\]$");
 
 	/**
 	 * Read every log of a run directory.
@@ -78,18 +87,7 @@ public final class RunAnalysis {
 	 */
 	public static RunAnalysis read(Path directory) throws IOException {
 		RunFiles files = new RunFiles(directory);
-		Properties settings = new Properties();
-		try (Reader reader = Files.newBufferedReader(files.settings(), StandardCharsets.UTF_8)) {
-			settings.load(reader);
-		}
-		List<RunEvent> events = lines(files.events(), RunEvent.CSV_HEADER, RunEvent::parse);
-		List<Produced> produced = lines(files.produced(), Produced.CSV_HEADER, Produced::parse);
-		List<Consumed> consumed = new ArrayList<>();
-		try (DirectoryStream<Path> logs = Files.newDirectoryStream(directory, RunFiles.CONSUMED_PREFIX + "*.csv")) {
-			for (Path log : logs) {
-				consumed.addAll(lines(log, null, Consumed::parse));
-			}
-		}
+		Properties settings = files.readSettings();
 		CoordinatorEvent.Parser parser = CoordinatorEvent.parser(settings.getProperty("group"));
 		List<CoordinatorEvent> coordinator = new ArrayList<>();
 		if (Files.exists(files.brokerLog())) {
@@ -97,24 +95,8 @@ public final class RunAnalysis {
 				lines.map(parser::parse).flatMap(Optional::stream).forEach(coordinator::add);
 			}
 		}
-		return new RunAnalysis(directory.getFileName().toString(), settings, events, produced, consumed, coordinator);
-	}
-
-	private static <T> List<T> lines(Path file, String header, Function<String, T> parser) throws IOException {
-		List<T> parsed = new ArrayList<>();
-		try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-			// A process stopped mid-write can leave a partial last line; it is skipped
-			// rather than failing the whole analysis.
-			lines.filter((line) -> !line.isBlank() && !line.equals(header)).forEach((line) -> {
-				try {
-					parsed.add(parser.apply(line));
-				}
-				catch (RuntimeException ex) {
-					System.err.println("Skipping malformed line in " + file.getFileName() + ": " + line);
-				}
-			});
-		}
-		return parsed;
+		return new RunAnalysis(directory.getFileName().toString(), settings, files.readEvents(), files.readProduced(),
+				files.readConsumed(), coordinator);
 	}
 
 	/**
@@ -122,39 +104,30 @@ public final class RunAnalysis {
 	 * @return the result
 	 */
 	public RunResult result() {
-		long threshold = longSetting("gapThresholdMs");
-		Map<PartitionOffset, Produced> acknowledged = acknowledged();
-		long sendFailures = this.produced.stream().filter((record) -> !record.acknowledged()).count();
-		Map<PartitionOffset, Consumed> first = firstConsumptions();
-		long keyMismatches = first.entrySet().stream().filter((entry) -> {
-			Produced record = acknowledged.get(entry.getKey());
+		long threshold = Long.parseLong(setting("gapThresholdMs"));
+		long keyMismatches = this.first.entrySet().stream().filter((entry) -> {
+			Produced record = this.acknowledged.get(entry.getKey());
 			return record == null || !record.key().equals(entry.getValue().key());
 		}).count();
-		long lost = acknowledged.keySet().stream().filter((key) -> !first.containsKey(key)).count();
-
-		Map<Integer, List<Progress>> byPartition = progressByPartition(acknowledged, first);
+		Map<Integer, List<Progress>> byPartition = progressByPartition();
 		List<Progress> all = byPartition.values().stream().flatMap(List::stream).toList();
-		List<Long> latencies = all.stream()
-			.map((progress) -> progress.consumedAtMs() - progress.producedAtMs())
-			.sorted()
-			.toList();
-
-		Map<String, List<long[]>> restarting = restartWindows();
+		double[] latencies = all.stream().mapToDouble((p) -> p.consumedAtMs() - p.producedAtMs()).toArray();
 		// The roll is what is measured: a group still finishing its first assignment when
-		// production starts (KIP-848 members wait out a poll first) is not a stall of the
-		// roll.
+		// production starts (KIP-848 members wait out a poll first) is not a stall of it.
 		long rollStart = eventTime(Type.ROLL_STARTED).orElse(Long.MIN_VALUE);
+		long rollFinished = eventTime(Type.ROLL_FINISHED).orElse(Long.MAX_VALUE);
+		Map<String, List<long[]>> restarting = restartWindows();
 		long stalled = 0;
 		long longest = 0;
 		long longestUntouched = 0;
 		long longestSameOwner = 0;
 		for (List<Progress> partition : byPartition.values()) {
 			for (Gap gap : fromRollStart(Gaps.of(partition), rollStart)) {
-				if (gap.lengthMs() > threshold) {
-					stalled += gap.lengthMs();
-				}
+				stalled += (gap.lengthMs() > threshold) ? gap.lengthMs() : 0;
 				longest = Math.max(longest, gap.lengthMs());
-				if (gap.before() != null && !isRestarting(restarting, gap.before(), gap)) {
+				if (gap.before() != null && restarting.getOrDefault(gap.before(), List.of())
+					.stream()
+					.noneMatch((window) -> gap.overlaps(window[0], window[1]))) {
 					longestUntouched = Math.max(longestUntouched, gap.lengthMs());
 					if (gap.before().equals(gap.after())) {
 						longestSameOwner = Math.max(longestSameOwner, gap.lengthMs());
@@ -166,8 +139,7 @@ public final class RunAnalysis {
 			.mapToLong(Gap::lengthMs)
 			.filter((length) -> length > threshold)
 			.sum();
-
-		long rollEnd = eventTime(Type.SETTLED).or(() -> eventTime(Type.ROLL_FINISHED)).orElse(Long.MAX_VALUE);
+		long rollEnd = eventTime(Type.SETTLED).orElse(rollFinished);
 		List<CoordinatorEvent> duringRoll = this.coordinator.stream()
 			.filter((event) -> event.atMs() >= rollStart && event.atMs() <= rollEnd)
 			.toList();
@@ -176,22 +148,22 @@ public final class RunAnalysis {
 			.map((event) -> event.kind() + ":" + event.generation())
 			.distinct()
 			.count();
-
 		List<RunEvent> roll = this.events.stream()
-			.filter((event) -> event.atMs() >= rollStart
-					&& event.atMs() <= eventTime(Type.ROLL_FINISHED).orElse(Long.MAX_VALUE))
+			.filter((event) -> event.atMs() >= rollStart && event.atMs() <= rollFinished)
 			.toList();
-		return new RunResult(this.run, this.settings.getProperty("label", this.settings.getProperty("scenario")),
-				intSetting("instances"), intSetting("concurrency"), intSetting("processingMs"),
-				intSetting("ratePerSecond"), acknowledged.size(), sendFailures, first.size(),
-				this.consumed.size() - first.size(), lost, keyMismatches, count(roll, Type.SIGTERM_SENT),
-				count(roll, Type.INSTANCE_NOT_HEALTHY), meanBetween(roll, Type.SIGTERM_SENT, Type.INSTANCE_EXITED),
+		return new RunResult(this.run, this.settings.getProperty("label", setting("scenario")),
+				Integer.parseInt(setting("instances")), Integer.parseInt(setting("concurrency")),
+				Integer.parseInt(setting("processingMs")), Integer.parseInt(setting("ratePerSecond")),
+				this.acknowledged.size(), this.produced.stream().filter((record) -> !record.acknowledged()).count(),
+				this.first.size(), this.consumed.size() - this.first.size(),
+				this.acknowledged.keySet().stream().filter((key) -> !this.first.containsKey(key)).count(),
+				keyMismatches, count(roll, Type.SIGTERM_SENT), count(roll, Type.INSTANCE_NOT_HEALTHY),
+				meanBetween(roll, Type.SIGTERM_SENT, Type.INSTANCE_EXITED),
 				meanBetween(roll, Type.INSTANCE_EXITED, Type.INSTANCE_HEALTHY), rebalances,
 				count(duringRoll, Kind.PREPARING_REBALANCE), count(duringRoll, Kind.LEFT),
 				count(duringRoll, Kind.EXPIRED), groupWideStop, stalled, longest, longestUntouched, longestSameOwner,
-				percentile(latencies, 50), percentile(latencies, 99),
-				latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1), threshold,
-				Integer.parseInt(this.settings.getProperty("burst", "0")), burstDrainMs(acknowledged, first));
+				percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100), threshold,
+				Integer.parseInt(this.settings.getProperty("burst", "0")), burstDrainMs());
 	}
 
 	/**
@@ -201,13 +173,12 @@ public final class RunAnalysis {
 	 */
 	public String summary() {
 		RunResult result = result();
-		StringBuilder text = new StringBuilder();
-		text.append("# Run ").append(this.run).append("\n\n");
+		StringBuilder text = new StringBuilder("# Run " + this.run + "\n\n");
 		text.append("Command: `").append(this.settings.getProperty("command", "")).append("`\n\n");
-		text.append(ResultTable.markdownHeader()).append('\n').append(ResultTable.markdownRow(result)).append("\n\n");
-		text.append("```\n").append(ResultTable.csvHeader()).append('\n').append(ResultTable.csvRow(result));
+		text.append(RunResult.markdownHeader()).append('\n').append(result.markdownRow()).append("\n\n");
+		text.append("```\n").append(RunResult.csvHeader()).append('\n').append(result.csvRow());
 		text.append("\n```\n\n## Timeline (seconds since production started)\n\n```\n");
-		long zero = eventTime(Type.PRODUCTION_STARTED).orElse(this.events.isEmpty() ? 0 : this.events.get(0).atMs());
+		long zero = zeroMs();
 		record Line(long atMs, String text) {
 		}
 		List<Line> timeline = new ArrayList<>();
@@ -218,42 +189,46 @@ public final class RunAnalysis {
 		timeline.forEach((line) -> text
 			.append(String.format(Locale.ROOT, "%8.3f  %s%n", (line.atMs() - zero) / 1000.0, line.text().strip())));
 		text.append("```\n\n## Longest gap per partition (ms)\n\n");
-		Map<Integer, Long> longestPerPartition = new TreeMap<>();
-		progressByPartition(acknowledged(), firstConsumptions()).forEach((partition, progress) -> longestPerPartition
-			.put(partition, Gaps.of(progress).stream().mapToLong(Gap::lengthMs).max().orElse(0)));
-		longestPerPartition.forEach((partition,
-				gap) -> text.append("- partition ").append(partition).append(": ").append(gap).append('\n'));
+		progressByPartition().forEach((partition, progress) -> text.append("- partition " + partition + ": "
+				+ Gaps.of(progress).stream().mapToLong(Gap::lengthMs).max().orElse(0) + "\n"));
 		return text.toString();
 	}
 
-	private Map<PartitionOffset, Produced> acknowledged() {
-		Map<PartitionOffset, Produced> acknowledged = new HashMap<>();
-		this.produced.stream()
-			.filter(Produced::acknowledged)
-			.forEach((record) -> acknowledged.put(new PartitionOffset(record.partition(), record.offset()), record));
-		return acknowledged;
+	/**
+	 * The consumer settings the first instance's first incarnation reported at startup
+	 * (kafka-resilience's startup report: each value and where it came from), as a
+	 * Markdown section. It shows what was measured, whatever the command line meant: a
+	 * stale application jar would show its old defaults here.
+	 * @param directory the run directory
+	 * @return the section
+	 * @throws IOException if the log cannot be read
+	 */
+	public static String consumerSettings(Path directory) throws IOException {
+		Path log = new RunFiles(directory).applicationLog("app-1", 0);
+		List<String> report = new ArrayList<>();
+		if (Files.exists(log)) {
+			try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+				lines.filter((line) -> STARTUP_REPORT_LINE.matcher(line).matches())
+					.forEach((line) -> report.add(line.strip()));
+			}
+		}
+		return "\n## Consumer settings (app-1's startup report)\n\n"
+				+ (report.isEmpty() ? "No kafka-resilience startup report (the starter is disabled or absent).\n"
+						: "```\n" + String.join("\n", report) + "\n```\n");
 	}
 
-	// The producer's own timestamp where it acknowledged the record, else the record's.
-	private static Map<Integer, List<Progress>> progressByPartition(Map<PartitionOffset, Produced> acknowledged,
-			Map<PartitionOffset, Consumed> first) {
+	// Each partition's first consumptions, timed from the producer's own timestamp where
+	// it
+	// acknowledged the record, else from the record's.
+	Map<Integer, List<Progress>> progressByPartition() {
 		Map<Integer, List<Progress>> byPartition = new TreeMap<>();
-		first.forEach((key, record) -> {
-			Produced sent = acknowledged.get(key);
-			long producedAt = (sent != null) ? sent.producedAtMs() : record.producedAtMs();
+		this.first.forEach((key, record) -> {
+			Produced sent = this.acknowledged.get(key);
 			byPartition.computeIfAbsent(key.partition(), (partition) -> new ArrayList<>())
-				.add(new Progress(producedAt, record.consumedAtMs(), record.instance()));
+				.add(new Progress((sent != null) ? sent.producedAtMs() : record.producedAtMs(), record.consumedAtMs(),
+						record.instance()));
 		});
 		return byPartition;
-	}
-
-	private Map<PartitionOffset, Consumed> firstConsumptions() {
-		Map<PartitionOffset, Consumed> first = new LinkedHashMap<>();
-		for (Consumed record : this.consumed) {
-			first.merge(new PartitionOffset(record.partition(), record.offset()), record,
-					(a, b) -> (b.consumedAtMs() < a.consumedAtMs()) ? b : a);
-		}
-		return first;
 	}
 
 	// From SIGTERM until the instance is healthy again (or the run ends).
@@ -275,18 +250,22 @@ public final class RunAnalysis {
 		return windows;
 	}
 
-	private static boolean isRestarting(Map<String, List<long[]>> windows, String instance, Gap gap) {
-		return windows.getOrDefault(instance, List.of())
-			.stream()
-			.anyMatch((window) -> gap.overlaps(window[0], window[1]));
+	// The parts of the gaps after the roll started.
+	private static List<Gap> fromRollStart(List<Gap> gaps, long rollStart) {
+		return gaps.stream()
+			.filter((gap) -> gap.endMs() > rollStart)
+			.map((gap) -> (gap.startMs() >= rollStart) ? gap
+					: new Gap(rollStart, gap.endMs(), gap.before(), gap.after()))
+			.toList();
 	}
 
-	private long burstDrainMs(Map<PartitionOffset, Produced> acknowledged, Map<PartitionOffset, Consumed> first) {
+	// From the burst to the first consumption of its last record.
+	private long burstDrainMs() {
 		return eventTime(Type.BURST_STARTED)
-			.map((start) -> acknowledged.entrySet()
+			.map((start) -> this.acknowledged.entrySet()
 				.stream()
 				.filter((entry) -> entry.getValue().key().startsWith("b"))
-				.map((entry) -> first.get(entry.getKey()))
+				.map((entry) -> this.first.get(entry.getKey()))
 				.filter(Objects::nonNull)
 				.mapToLong(Consumed::consumedAtMs)
 				.max()
@@ -294,7 +273,20 @@ public final class RunAnalysis {
 			.orElse(0L);
 	}
 
-	private Optional<Long> eventTime(Type type) {
+	long zeroMs() {
+		return eventTime(Type.PRODUCTION_STARTED).orElse(this.events.isEmpty() ? 0 : this.events.get(0).atMs());
+	}
+
+	List<RunEvent> events() {
+		return this.events;
+	}
+
+	String title() {
+		return setting("scenario") + ", " + setting("instances") + " instances, " + setting("processingMs")
+				+ " ms/record   (" + this.run + ")";
+	}
+
+	Optional<Long> eventTime(Type type) {
 		return this.events.stream().filter((event) -> event.type() == type).map(RunEvent::atMs).findFirst();
 	}
 
@@ -322,76 +314,26 @@ public final class RunAnalysis {
 	}
 
 	// Nearest-rank, as every report of the harness; 0 when nothing was consumed.
-	private static long percentile(List<Long> values, int percent) {
-		return values.isEmpty() ? 0
-				: (long) Stats.percentile(values.stream().mapToDouble(Long::doubleValue).toArray(), percent);
+	private static long percentile(double[] values, int percent) {
+		return (values.length == 0) ? 0 : (long) Harness.percentile(values, percent);
 	}
 
-	private int intSetting(String key) {
-		return Integer.parseInt(Objects.requireNonNull(this.settings.getProperty(key), key));
-	}
-
-	private long longSetting(String key) {
-		return Long.parseLong(Objects.requireNonNull(this.settings.getProperty(key), key));
+	private String setting(String key) {
+		return Objects.requireNonNull(this.settings.getProperty(key), key);
 	}
 
 	private record PartitionOffset(int partition, long offset) {
 
 	}
 
-	/**
-	 * Analyse a run directory and print its Markdown and CSV rows.
-	 * @param args the run directory
-	 * @throws IOException if a log cannot be read
-	 */
-	/**
-	 * The consumer settings the first instance's first incarnation reported at startup
-	 * (kafka-resilience's startup report: each value and where it came from), as a
-	 * Markdown section. It shows what was measured, whatever the command line meant: a
-	 * stale application jar would show its old defaults here.
-	 * @param directory the run directory
-	 * @return the section
-	 * @throws IOException if the log cannot be read
-	 */
-	public static String consumerSettings(Path directory) throws IOException {
-		Path log = new RunFiles(directory).applicationLog("app-1", 0);
-		StringBuilder text = new StringBuilder("\n## Consumer settings (app-1's startup report)\n\n");
-		List<String> report = new ArrayList<>();
-		if (Files.exists(log)) {
-			try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-				lines.filter((line) -> STARTUP_REPORT_LINE.matcher(line).matches()).forEach(report::add);
-			}
-		}
-		if (report.isEmpty()) {
-			return text.append("No kafka-resilience startup report (the starter is disabled or absent).\n").toString();
-		}
-		text.append("```\n");
-		report.forEach((line) -> text.append(line.strip()).append('\n'));
-		return text.append("```\n").toString();
-	}
-
 	public static void main(String[] args) throws IOException {
 		if (args.length != 1) {
-			System.err.println("Usage: RunAnalysis <run directory>");
+			System.err.println("Usage: analyze.sh RUN_DIR");
 			System.exit(2);
 		}
 		RunResult result = read(Path.of(args[0])).result();
-		System.out.println(ResultTable.markdownHeader());
-		System.out.println(ResultTable.markdownRow(result));
-		System.out.println();
-		System.out.println(ResultTable.csvHeader());
-		System.out.println(ResultTable.csvRow(result));
-	}
-
-	/**
-	 * The parts of the gaps after the roll started.
-	 */
-	private static List<Gap> fromRollStart(List<Gap> gaps, long rollStart) {
-		return gaps.stream()
-			.filter((gap) -> gap.endMs() > rollStart)
-			.map((gap) -> (gap.startMs() >= rollStart) ? gap
-					: new Gap(rollStart, gap.endMs(), gap.before(), gap.after()))
-			.toList();
+		System.out.println(RunResult.markdownHeader() + "\n" + result.markdownRow() + "\n");
+		System.out.println(RunResult.csvHeader() + "\n" + result.csvRow());
 	}
 
 }

@@ -1,11 +1,20 @@
 package io.github.kafkaresilience.benchmarks.analysis;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /**
- * What one benchmark run measured. Every number comes from the run's own logs.
+ * What one rolling-restart run measured, every number from the run's own logs, and its
+ * rows in {@code results.md} and {@code results.csv}. The CSV columns are the components,
+ * in order; benchmarks/README.md ("What the analysis measures") defines each. Gaps and
+ * rebalances count from the start of the roll; a stall is a gap over the threshold.
  *
  * @param run the run directory's name
- * @param scenario the configuration: the run's label, or its scenario name when it has
- * none
+ * @param scenario the configuration: the run's label, or its scenario name
  * @param instances consumer processes
  * @param concurrency consumers per process
  * @param processingMs simulated processing time per record
@@ -15,35 +24,26 @@ package io.github.kafkaresilience.benchmarks.analysis;
  * @param consumed distinct records consumed
  * @param duplicates consumptions beyond the first of a record
  * @param lost acknowledged records never consumed
- * @param keyMismatches consumed records whose key differs from the one produced at that
- * offset (a harness sanity check, always 0 in a sound run)
- * @param restarts instances restarted
- * @param notHealthy restarted instances that were not healthy in time
- * @param meanStopMs mean time from SIGTERM to process exit
- * @param meanBackMs mean time from process exit to healthy again
- * @param rebalances rebalances completed during the roll: classic generations stabilized
- * or consumer-protocol assignment epochs computed
- * @param joinPhases classic "Preparing to rebalance" phases during the roll
- * @param leaves members that left on purpose during the roll
- * @param expirations members the coordinator removed after their session timed out
- * @param groupWideStopMs time in gaps longer than the threshold during which records were
- * waiting and no partition consumed anything
- * @param stalledPartitionMs time in gaps longer than the threshold, summed over
- * partitions, on partitions that had records waiting
+ * @param keyMismatches consumed keys that differ from the one produced at that offset
+ * @param restarts instances sent SIGTERM during the roll
+ * @param notHealthy restarted instances not healthy in time
+ * @param meanStopMs mean SIGTERM to exit
+ * @param meanBackMs mean exit to healthy
+ * @param rebalances classic generations stabilized or KIP-848 target epochs computed
+ * @param joinPhases classic "Preparing to rebalance" phases
+ * @param leaves members that left on purpose
+ * @param expirations members removed after their session timed out
+ * @param groupWideStopMs stalls in which no partition consumed
+ * @param stalledPartitionMs stalls summed over partitions
  * @param longestGapMs longest gap on any partition
- * @param longestGapUntouchedMs longest gap on a partition whose last consumer was not
- * restarting during the gap
- * @param longestGapSameOwnerMs longest gap on a partition that stayed with the same
- * instance, not restarting during the gap: a pause without any move, as an eager
- * rebalance causes
- * @param latencyP50Ms median end-to-end latency (first consumption minus production)
- * @param latencyP99Ms 99th percentile end-to-end latency
- * @param latencyMaxMs maximum end-to-end latency
+ * @param longestGapUntouchedMs longest gap whose last consumer was not restarting
+ * @param longestGapSameOwnerMs longest such gap where the partition did not move
+ * @param latencyP50Ms median of first consumption minus production
+ * @param latencyP99Ms 99th percentile of the same
+ * @param latencyMaxMs maximum of the same
  * @param gapThresholdMs shortest gap that counts as a stall
- * @param burst records sent at once when the roll started (0 for none)
- * @param burstDrainMs from the start of the burst to the first consumption of its last
- * record: how long the group took to work through the backlog during the roll (0 without
- * a burst)
+ * @param burst records sent at once when the roll started
+ * @param burstDrainMs from the burst to the first consumption of its last record
  * @author kafka-resilience
  */
 public record RunResult(String run, String scenario, int instances, int concurrency, int processingMs,
@@ -52,5 +52,62 @@ public record RunResult(String run, String scenario, int instances, int concurre
 		int joinPhases, int leaves, int expirations, long groupWideStopMs, long stalledPartitionMs, long longestGapMs,
 		long longestGapUntouchedMs, long longestGapSameOwnerMs, long latencyP50Ms, long latencyP99Ms, long latencyMaxMs,
 		long gapThresholdMs, int burst, long burstDrainMs) {
+
+	private static final List<String> MARKDOWN_COLUMNS = List.of("scenario", "instances", "processing ms", "produced",
+			"rebalances", "group-wide stop s", "stalled partition-s", "longest gap s", "longest gap, not restarting s",
+			"p50 ms", "p99 ms", "max ms", "lost", "duplicates");
+
+	/**
+	 * The Markdown header and separator lines.
+	 * @return two lines
+	 */
+	public static String markdownHeader() {
+		return "| " + String.join(" | ", MARKDOWN_COLUMNS) + " |\n"
+				+ String.join("", Collections.nCopies(MARKDOWN_COLUMNS.size(), "|---")) + "|";
+	}
+
+	/**
+	 * This result as a Markdown row.
+	 * @return the row
+	 */
+	public String markdownRow() {
+		return row(" | ", "| ", " |", this.scenario, this.instances, this.processingMs, this.produced, this.rebalances,
+				seconds(this.groupWideStopMs), seconds(this.stalledPartitionMs), seconds(this.longestGapMs),
+				seconds(this.longestGapUntouchedMs), this.latencyP50Ms, this.latencyP99Ms, this.latencyMaxMs, this.lost,
+				this.duplicates);
+	}
+
+	/**
+	 * The CSV header: every component's name.
+	 * @return one line
+	 */
+	public static String csvHeader() {
+		return Arrays.stream(RunResult.class.getRecordComponents())
+			.map(RecordComponent::getName)
+			.collect(Collectors.joining(","));
+	}
+
+	/**
+	 * This result as a CSV row, in component order.
+	 * @return the row
+	 */
+	public String csvRow() {
+		return row(",", "", "", Arrays.stream(RunResult.class.getRecordComponents()).map((component) -> {
+			try {
+				return component.getAccessor().invoke(this);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toArray());
+	}
+
+	private static String row(String separator, String prefix, String suffix, Object... cells) {
+		return Arrays.stream(cells).map(String::valueOf).collect(Collectors.joining(separator, prefix, suffix));
+	}
+
+	static String seconds(long millis) {
+		return String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+	}
 
 }

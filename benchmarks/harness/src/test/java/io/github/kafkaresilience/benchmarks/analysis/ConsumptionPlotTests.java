@@ -31,13 +31,28 @@ class ConsumptionPlotTests {
 		BufferedImage image = ImageIO.read(out.toFile());
 		assertThat(image.getWidth()).isEqualTo(ConsumptionPlot.WIDTH);
 		assertThat(image.getHeight()).isEqualTo(ConsumptionPlot.LEGEND_HEIGHT + 2 * ConsumptionPlot.PANEL_HEIGHT);
-		assertThat(ConsumptionPlot.Run.title(plain)).startsWith("plain, 2 instances, 4 ms/record");
+		assertThat(RunAnalysis.read(plain).title()).startsWith("plain, 2 instances, 4 ms/record");
+		// app-2's 2 s stall is shaded: light red, nowhere else in a plot of these
+		// colours.
+		long shaded = 0;
+		for (int x = 0; x < image.getWidth(); x++) {
+			for (int y = ConsumptionPlot.LEGEND_HEIGHT + 60; y < image.getHeight(); y++) {
+				int rgb = image.getRGB(x, y);
+				shaded += ((rgb >> 16 & 0xff) > 240 && (rgb >> 8 & 0xff) < 200 && (rgb & 0xff) < 200
+						&& Math.abs((rgb >> 8 & 0xff) - (rgb & 0xff)) < 12) ? 1 : 0;
+			}
+		}
+		assertThat(shaded).isGreaterThan(1000);
 	}
 
 	// Two instances over 12 partitions, a record per partition every 50 ms for 10 s;
 	// app-2 is stopped at 4 s and its partitions stall for 2 s.
 	private Path run(String name) throws IOException {
 		Path directory = Files.createDirectories(this.temp.resolve(name));
+		Files.write(directory.resolve("run.properties"),
+				List.of("scenario=" + name.split("-")[2], "instances=2", "processingMs=4", "group=bench"),
+				StandardCharsets.UTF_8);
+		Files.write(directory.resolve("produced.csv"), List.of(Produced.CSV_HEADER), StandardCharsets.UTF_8);
 		long zero = 1_000_000;
 		Files.write(directory.resolve("events.csv"), List.of(RunEvent.CSV_HEADER, zero + ",PRODUCTION_STARTED,,",
 				(zero + 4000) + ",SIGTERM_SENT,app-2,pid 1", (zero + 6000) + ",INSTANCE_HEALTHY,app-2,incarnation 1",

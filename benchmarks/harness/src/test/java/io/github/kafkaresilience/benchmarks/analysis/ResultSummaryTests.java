@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class ResultSummaryTests {
 
-	private static final String HEADER = ResultTable.csvHeader();
+	private static final String HEADER = RunResult.csvHeader();
 
 	@Test
 	void summarisesRepeatedRunsOfACellWithMedianAndWorst() {
@@ -39,7 +39,7 @@ class ResultSummaryTests {
 		RunResult burst = new RunResult("20261121-150000-e", "plain", 3, 1, 20, 100, 4000, 0, 4000, 0, 0, 0, 3, 0, 200,
 				6000, 6, 6, 3, 0, 0, 90000, 30000, 800, 300, 2, 30000, 31000, 1000, 3000, 41500);
 		List<String> lines = List.of(HEADER, row("20261121-140000-a", "plain", 3, 12000, 3300, 0, 1500),
-				ResultTable.csvRow(burst));
+				burst.csvRow());
 		String table = ResultSummary.markdown(ResultSummary.parse(lines, ""));
 		assertThat(table.lines()).hasSize(4);
 		assertThat(table).contains("| plain | 3 | 1 | 20 | 100 | 3000 | 1 |").endsWith("| 41.5 |");
@@ -62,7 +62,7 @@ class ResultSummaryTests {
 			long p99) {
 		RunResult result = new RunResult(run, scenario, instances, 1, 4, 200, 1000, 0, 1000 - lost, 0, lost, 0, 3, 0,
 				200, 6000, 6, 6, 3, 0, 0, stalledMs, longestMs, 800, 300, 2, p99, p99 + 100, 1000, 0, 0);
-		return ResultTable.csvRow(result);
+		return result.csvRow();
 	}
 
 }
