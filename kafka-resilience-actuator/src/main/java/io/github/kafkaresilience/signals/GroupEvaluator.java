@@ -19,6 +19,7 @@ import io.github.kafkaresilience.evidence.PartitionEvidence;
 import io.github.kafkaresilience.signals.LagWindow.Sample;
 import io.github.kafkaresilience.signals.PartitionRules.PartitionAssessment;
 import io.github.kafkaresilience.signals.RebalanceSignals.RebalanceEventSummary;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +30,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @author kafka-resilience
  */
-final class GroupEvaluator {
+public final class GroupEvaluator {
 
-	static final long KAFKA_DEFAULT_MAX_POLL_INTERVAL_MS = 300_000;
+	// Kafka's own default, from the client's config definition rather than a copy.
+	static final long KAFKA_DEFAULT_MAX_POLL_INTERVAL_MS = ((Number) ConsumerConfig.configDef()
+		.defaultValues()
+		.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG)).longValue();
 
 	private static final int RECENT_EVENTS = 20;
 
@@ -40,7 +44,12 @@ final class GroupEvaluator {
 	private GroupEvaluator() {
 	}
 
-	static GroupSignals evaluate(Input input) {
+	/**
+	 * Judge one group from one refresh's observations.
+	 * @param input what the refresh saw, with the group's history and the thresholds
+	 * @return the group's signals, verdict, diagnosis and findings
+	 */
+	public static GroupSignals evaluate(Input input) {
 		GroupContext context = new GroupContext(input);
 		GroupObservation observation = input.observation();
 		List<PartitionAssessment> assessed = PartitionRules.assess(context);
@@ -201,7 +210,7 @@ final class GroupEvaluator {
 	 * @param recordsLost records lost since start
 	 * @param configChanges what kafka-resilience did with the group's broker settings
 	 */
-	record Input(Instant now, GroupObservation observation, List<Sample> samples, List<LocalListener> listeners,
+	public record Input(Instant now, GroupObservation observation, List<Sample> samples, List<LocalListener> listeners,
 			List<RebalanceEvent> events, long rebalanceTotal, List<Instant> rebalanceTimes,
 			List<ConsumerIncident> incidents, SignalsSettings settings, List<LossTracker.Loss> losses, long recordsLost,
 			List<GroupConfigChange> configChanges) {
@@ -214,7 +223,7 @@ final class GroupEvaluator {
 					losses, recordsLost, List.of());
 		}
 
-		Input(Instant now, GroupObservation observation, List<Sample> samples, List<LocalListener> listeners,
+		public Input(Instant now, GroupObservation observation, List<Sample> samples, List<LocalListener> listeners,
 				List<RebalanceEvent> events, long rebalanceTotal, List<Instant> rebalanceTimes,
 				List<ConsumerIncident> incidents, SignalsSettings settings) {
 			this(now, observation, samples, listeners, events, rebalanceTotal, rebalanceTimes, incidents, settings,

@@ -17,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
  *
  * @author kafka-resilience
  */
-final class LagWindow {
+public final class LagWindow {
 
 	private final Deque<Sample> samples = new ArrayDeque<>();
 
@@ -76,10 +76,10 @@ final class LagWindow {
 	 * @param committed committed offset per partition, for partitions that have one
 	 * @param ends log end offset per partition
 	 */
-	record Sample(Instant time, Map<TopicPartition, Long> lag, Map<TopicPartition, Long> committed,
+	public record Sample(Instant time, Map<TopicPartition, Long> lag, Map<TopicPartition, Long> committed,
 			Map<TopicPartition, Long> ends) {
 
-		Sample(Instant time, Map<TopicPartition, Long> lag, Map<TopicPartition, Long> committed) {
+		public Sample(Instant time, Map<TopicPartition, Long> lag, Map<TopicPartition, Long> committed) {
 			this(time, lag, committed, Map.of());
 		}
 

@@ -1,4 +1,4 @@
-package io.github.kafkaresilience.signals;
+package io.github.kafkaresilience.benchmarks.jmh;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +12,12 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.kafkaresilience.rebalance.RebalanceEvent;
 import io.github.kafkaresilience.rebalance.RebalanceEventType;
+import io.github.kafkaresilience.signals.GroupEvaluator;
+import io.github.kafkaresilience.signals.GroupObservation;
+import io.github.kafkaresilience.signals.GroupSignals;
+import io.github.kafkaresilience.signals.LagWindow;
+import io.github.kafkaresilience.signals.LocalListener;
+import io.github.kafkaresilience.signals.SignalsSettings;
 import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
@@ -31,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The per-refresh evaluation of one group ({@code GroupEvaluator.evaluate}): a group of
  * {@code partitions} partitions over ten topics, ten members, six lag samples ten seconds
  * apart with lag on every partition and committed offsets advancing, so every partition
- * takes the full path (owner, slope across the window, trend). In this package because
- * the evaluator is package-private; the benchmark changes nothing in it.
+ * takes the full path (owner, slope across the window, trend), through the evaluator's
+ * public entry point.
  *
  * @author kafka-resilience
  */
