@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -180,9 +182,37 @@ public final class ConsumerSignalsCollector implements SmartLifecycle {
 			return thread;
 		});
 		this.executor = scheduler;
-		// Fixed delay, not rate: a slow refresh never overlaps the next one.
-		scheduler.scheduleWithFixedDelay(this::refreshSafely, 0, this.settings.refreshInterval().toMillis(),
-				TimeUnit.MILLISECONDS);
+		scheduler.execute(this::refreshAndReschedule);
+	}
+
+	// A delay after each refresh, not a rate: a slow refresh never overlaps the next one.
+	// The delay varies by up to a tenth either way so that the instances of a fleet
+	// started together (a scale-up, a restart of every pod) do not query the broker in
+	// lockstep; a fixed delay would keep them in phase for good.
+	private void refreshAndReschedule() {
+		refreshSafely();
+		ScheduledExecutorService scheduler = this.executor;
+		if (scheduler == null) {
+			return;
+		}
+		try {
+			scheduler.schedule(this::refreshAndReschedule,
+					jitteredDelayMs(this.settings.refreshInterval(), ThreadLocalRandom.current().nextDouble()),
+					TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// Stopping.
+		}
+	}
+
+	/**
+	 * The delay before the next refresh.
+	 * @param interval the configured refresh interval
+	 * @param random a number in [0, 1)
+	 * @return between 90 % and 110 % of the interval, in milliseconds, at least 1
+	 */
+	static long jitteredDelayMs(Duration interval, double random) {
+		return Math.max(1, Math.round(interval.toMillis() * (0.9 + 0.2 * random)));
 	}
 
 	@Override

@@ -22,8 +22,9 @@ public class SignalsProperties extends SelfValidatingProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Time between two refreshes from the broker. Each refresh makes a constant number of
-	 * requests, whatever the number of groups and partitions.
+	 * Time between two refreshes from the broker, varied by up to a tenth either way so
+	 * that instances started together do not refresh in lockstep. Each refresh makes a
+	 * constant number of requests, whatever the number of groups and partitions.
 	 */
 	private Duration refreshInterval = Duration.ofSeconds(10);
 
