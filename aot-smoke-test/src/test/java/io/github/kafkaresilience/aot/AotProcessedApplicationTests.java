@@ -97,6 +97,10 @@ class AotProcessedApplicationTests {
 		assertThat(listener.path("listenerId").asString()).isEqualTo(AotSmokeApplication.TOPIC);
 		assertThat(listener.path("settings").path("partition.assignment.strategy").asString())
 			.isEqualTo("org.apache.kafka.clients.consumer.CooperativeStickyAssignor [kafka-resilience]");
+		JsonNode structured = listener.path("effectiveSettings").path("partition.assignment.strategy");
+		assertThat(structured.path("value").asString())
+			.isEqualTo("org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+		assertThat(structured.path("source").asString()).isEqualTo("KAFKA_RESILIENCE");
 		assertThat(get("/actuator/health").path("components").path("kafkaConsumers").path("status").asString())
 			.isEqualTo("UP");
 	}

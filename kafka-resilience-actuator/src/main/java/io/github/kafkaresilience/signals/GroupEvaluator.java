@@ -3,14 +3,11 @@ package io.github.kafkaresilience.signals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.github.kafkaresilience.consumers.ConsumerIncident;
-import io.github.kafkaresilience.consumers.EffectiveSetting;
 import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.consumers.ListenerSettings;
 import io.github.kafkaresilience.groupconfig.GroupConfigChange;
@@ -165,21 +162,9 @@ public final class GroupEvaluator {
 	}
 
 	private static ListenerSignals listenerSignals(LocalListener listener) {
-		ListenerState state = ListenerState.of(listener);
-		Map<String, String> settings = new LinkedHashMap<>();
-		ListenerSettings listenerSettings = listener.settings();
-		if (listenerSettings != null) {
-			for (EffectiveSetting setting : listenerSettings.settings()) {
-				// The keys are the report's closed list (ConsumerSettingsResolver): none
-				// can
-				// hold a secret.
-				String value = setting.value();
-				settings.put(setting.key(),
-						((value != null) ? value : "(unset)") + " [" + setting.source().label() + "]");
-			}
-		}
-		return new ListenerSignals(listener.listenerId(), listener.running(), state, listener.stopReason(),
-				listener.concurrency(), settings);
+		ListenerSettings settings = listener.settings();
+		return new ListenerSignals(listener.listenerId(), listener.running(), ListenerState.of(listener),
+				listener.stopReason(), listener.concurrency(), (settings != null) ? settings.settings() : List.of());
 	}
 
 	private static @Nullable Double max(List<@Nullable Double> values) {

@@ -1,10 +1,9 @@
 package io.github.kafkaresilience.signals;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.kafkaresilience.consumers.EffectiveSetting;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.event.ConsumerStoppedEvent.Reason;
@@ -18,15 +17,15 @@ import org.springframework.kafka.event.ConsumerStoppedEvent.Reason;
  * @param stopReason why the container last stopped, Spring Kafka's reason, or
  * {@code null}
  * @param concurrency consumers in the container
- * @param settings effective consumer settings and their source, secrets masked
+ * @param settings the startup report's effective settings, each with who chose it
  * @author kafka-resilience
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ListenerSignals(String listenerId, boolean running, ListenerState state, @Nullable Reason stopReason,
-		int concurrency, Map<String, String> settings) {
+		int concurrency, List<EffectiveSetting> settings) {
 
 	public ListenerSignals {
-		settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+		settings = List.copyOf(settings);
 	}
 
 }

@@ -117,7 +117,7 @@ class KafkaConsumersHealthContributorTests {
 				new LagSignals(5, 0, null, List.of()), new RebalanceSignals(1, 1, 10L, null, List.of()),
 				new PollSignals(300_000, null, null, null, 0), new MembershipSignals(1, 2, 0, 0, "Stable"), List.of(),
 				List.of(new ListenerSignals("orders", listenerState != ListenerState.FAILED, listenerState,
-						(listenerState == ListenerState.FAILED) ? Reason.ERROR : null, 1, Map.of())),
+						(listenerState == ListenerState.FAILED) ? Reason.ERROR : null, 1, List.of())),
 				new CapacitySignals(0, 0, 1, 1, null, null), new LossSignals(0, 0), null);
 	}
 
