@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,11 @@ final class Http {
 		try {
 			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.body());
+		}
+		catch (HttpTimeoutException ex) {
+			// An assertion, not an I/O failure: inside an await a slow answer on a loaded
+			// machine is retried; outside one it still fails the test.
+			throw new AssertionError("GET " + path + " did not answer within 2 s", ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
