@@ -331,7 +331,7 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 
 	// The JDK's local management agent of the broker's process: no port opened, and the
 	// broker needs no JMX settings for it.
-	private static JMXConnector attach(long pid) throws Exception {
+	static JMXConnector attach(long pid) throws Exception {
 		VirtualMachine machine = VirtualMachine.attach(Long.toString(pid));
 		try {
 			return JMXConnectorFactory.connect(new JMXServiceURL(machine.startLocalManagementAgent()));
@@ -342,7 +342,7 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 	}
 
 	// Requests the broker has received since it started, per API, all versions together.
-	private static Map<String, Long> requestCounts(MBeanServerConnection jmx) throws Exception {
+	static Map<String, Long> requestCounts(MBeanServerConnection jmx) throws Exception {
 		Map<String, Long> counts = new TreeMap<>();
 		for (ObjectName name : jmx.queryNames(new ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"),
 				null)) {
