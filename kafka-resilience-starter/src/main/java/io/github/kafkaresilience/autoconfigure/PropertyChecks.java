@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.validation.Errors;
 
 /**
@@ -52,7 +53,7 @@ final class PropertyChecks {
 	 * @return the dashed property name
 	 */
 	static String property(Errors errors, String field) {
-		return errors.getObjectName() + "." + field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+		return errors.getObjectName() + "." + DataObjectPropertyName.toDashedForm(field);
 	}
 
 }

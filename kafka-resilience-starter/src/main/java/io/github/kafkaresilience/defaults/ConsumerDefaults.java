@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,12 +31,12 @@ public record ConsumerDefaults(List<String> partitionAssignmentStrategy, Assigno
 	/**
 	 * Kafka's eager range assignor, kept during the first bounce of a migration.
 	 */
-	public static final String RANGE_ASSIGNOR = "org.apache.kafka.clients.consumer.RangeAssignor";
+	public static final String RANGE_ASSIGNOR = RangeAssignor.class.getName();
 
 	/**
 	 * Kafka's cooperative assignor: only the partitions that move stop.
 	 */
-	public static final String COOPERATIVE_STICKY_ASSIGNOR = "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
+	public static final String COOPERATIVE_STICKY_ASSIGNOR = CooperativeStickyAssignor.class.getName();
 
 	/**
 	 * What kafka-resilience fills in when nobody configured
