@@ -18,10 +18,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class CapacityRules {
 
-	static final String RECORD_TIMESTAMP = "record-timestamp";
-
-	static final String ESTIMATE = "estimate";
-
 	// Record timestamps further off than this are producer clocks or CreateTime misuse.
 	private static final long FUTURE_TOLERANCE_MS = Duration.ofMinutes(1).toMillis();
 
@@ -45,7 +41,7 @@ final class CapacityRules {
 	static @Nullable TimeBehind timeBehind(GroupContext context, PartitionAssessment assessed, double groupConsumption,
 			int lagging) {
 		if (assessed.lag() == 0) {
-			return new TimeBehind(0, ESTIMATE);
+			return new TimeBehind(0, TimeBehindSource.ESTIMATE);
 		}
 		TimeBehind seen = fromRecord(context, assessed.partition());
 		if (seen != null) {
@@ -73,7 +69,7 @@ final class CapacityRules {
 			// Everything unread arrived after the partition last had no lag.
 			estimate = Math.min(estimate, sinceCaughtUp);
 		}
-		return (estimate <= MAX_CREDIBLE_MS) ? new TimeBehind(estimate, ESTIMATE) : null;
+		return (estimate <= MAX_CREDIBLE_MS) ? new TimeBehind(estimate, TimeBehindSource.ESTIMATE) : null;
 	}
 
 	private static @Nullable Long sinceLastCaughtUp(GroupContext context, TopicPartition partition) {
@@ -110,7 +106,7 @@ final class CapacityRules {
 		if (age < -FUTURE_TOLERANCE_MS || age > MAX_CREDIBLE_MS) {
 			return null;
 		}
-		return new TimeBehind(Math.max(0, age), RECORD_TIMESTAMP);
+		return new TimeBehind(Math.max(0, age), TimeBehindSource.RECORD_TIMESTAMP);
 	}
 
 	static double production(List<Sample> samples) {
@@ -161,9 +157,9 @@ final class CapacityRules {
 	 * How far behind in time.
 	 *
 	 * @param ms milliseconds, never negative
-	 * @param source {@link #RECORD_TIMESTAMP} or {@link #ESTIMATE}
+	 * @param source how it was measured
 	 */
-	record TimeBehind(long ms, String source) {
+	record TimeBehind(long ms, TimeBehindSource source) {
 
 	}
 

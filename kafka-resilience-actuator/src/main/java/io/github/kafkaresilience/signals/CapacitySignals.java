@@ -1,6 +1,5 @@
 package io.github.kafkaresilience.signals;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,12 +14,11 @@ import org.jspecify.annotations.Nullable;
  * partition count; the current count while the group keeps up (it may need fewer);
  * {@code null} when nothing was consumed to measure
  * @param timeBehindMs the largest time behind of the group's partitions, or {@code null}
- * @param timeBehindSource {@code record-timestamp} or {@code estimate} for that
- * partition, or {@code null}
+ * @param timeBehindSource how the time behind was measured for that partition, or
+ * {@code null}
  * @author kafka-resilience
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record CapacitySignals(double productionPerSecond, double consumptionPerSecond, int activeConsumers,
-		@Nullable Integer consumersNeeded, @Nullable Long timeBehindMs, @Nullable String timeBehindSource) {
+		@Nullable Integer consumersNeeded, @Nullable Long timeBehindMs, @Nullable TimeBehindSource timeBehindSource) {
 
 }

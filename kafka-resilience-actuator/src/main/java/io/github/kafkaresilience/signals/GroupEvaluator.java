@@ -82,7 +82,7 @@ public final class GroupEvaluator {
 		int idle = (observation.state() == GroupState.STABLE)
 				? (int) observation.members().stream().filter((member) -> member.assignment().isEmpty()).count() : 0;
 		MembershipSignals membership = new MembershipSignals(observation.members().size(),
-				observation.partitions().size(), idle, unowned, observation.state().toString());
+				observation.partitions().size(), idle, unowned, observation.state());
 
 		VerdictRules.Judgement judgement = VerdictRules.judge(context, assessed, lag, poll);
 		List<Finding> findings = FindingRules.findings(context,
@@ -137,8 +137,8 @@ public final class GroupEvaluator {
 		}
 		List<RebalanceEventSummary> recent = events.subList(Math.max(0, events.size() - RECENT_EVENTS), events.size())
 			.stream()
-			.map((event) -> new RebalanceEventSummary(event.time().toEpochMilli(), event.type().name(),
-					event.clientId(), event.partitions().size(), event.pauseMs()))
+			.map((event) -> new RebalanceEventSummary(event.time().toEpochMilli(), event.type(), event.clientId(),
+					event.partitions().size(), event.pauseMs()))
 			.toList();
 		return new RebalanceSignals(input.rebalanceTotal(), lastHour, lastSecondsAgo, lastDuration, recent);
 	}
@@ -197,13 +197,12 @@ public final class GroupEvaluator {
 	 */
 	public record Input(Instant now, GroupObservation observation, List<Sample> samples, List<LocalListener> listeners,
 			List<RebalanceEvent> events, long rebalanceTotal, List<Instant> rebalanceTimes,
-			List<ConsumerIncident> incidents, SignalsSettings settings, List<LossTracker.Loss> losses, long recordsLost,
+			List<ConsumerIncident> incidents, SignalsSettings settings, List<RecordLoss> losses, long recordsLost,
 			List<GroupConfigChange> configChanges) {
 
 		Input(Instant now, GroupObservation observation, List<Sample> samples, List<LocalListener> listeners,
 				List<RebalanceEvent> events, long rebalanceTotal, List<Instant> rebalanceTimes,
-				List<ConsumerIncident> incidents, SignalsSettings settings, List<LossTracker.Loss> losses,
-				long recordsLost) {
+				List<ConsumerIncident> incidents, SignalsSettings settings, List<RecordLoss> losses, long recordsLost) {
 			this(now, observation, samples, listeners, events, rebalanceTotal, rebalanceTimes, incidents, settings,
 					losses, recordsLost, List.of());
 		}

@@ -1,6 +1,5 @@
 package io.github.kafkaresilience.signals;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -16,7 +15,6 @@ import org.jspecify.annotations.Nullable;
  * @param partitions every partition
  * @author kafka-resilience
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record LagSignals(long total, double ratePerSecond, @Nullable Long catchUpSeconds,
 		List<PartitionSignals> partitions) {
 

@@ -2,7 +2,6 @@ package io.github.kafkaresilience.signals;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.kafkaresilience.consumers.EffectiveSetting;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +19,6 @@ import org.springframework.kafka.event.ConsumerStoppedEvent.Reason;
  * @param settings the startup report's effective settings, each with who chose it
  * @author kafka-resilience
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ListenerSignals(String listenerId, boolean running, ListenerState state, @Nullable Reason stopReason,
 		int concurrency, List<EffectiveSetting> settings) {
 

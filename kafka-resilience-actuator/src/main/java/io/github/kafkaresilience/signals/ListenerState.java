@@ -2,8 +2,6 @@ package io.github.kafkaresilience.signals;
 
 import java.util.Locale;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /**
  * What one of this application's listener containers is doing.
  *
@@ -48,7 +46,6 @@ public enum ListenerState {
 	 * The name shown in the endpoint and the health details.
 	 * @return the lower-case name
 	 */
-	@JsonValue
 	public String label() {
 		return name().toLowerCase(Locale.ROOT);
 	}

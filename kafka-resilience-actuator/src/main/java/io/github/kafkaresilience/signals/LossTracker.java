@@ -26,7 +26,7 @@ final class LossTracker {
 
 	private final Map<TopicPartition, Long> countedUpTo = new HashMap<>();
 
-	private final Deque<Loss> recent = new ArrayDeque<>();
+	private final Deque<RecordLoss> recent = new ArrayDeque<>();
 
 	private long total;
 
@@ -72,7 +72,7 @@ final class LossTracker {
 	private void count(Instant now, TopicPartition partition, long fromOffset, long toOffset, boolean reset) {
 		long from = Math.max(fromOffset, this.countedUpTo.getOrDefault(partition, Long.MIN_VALUE));
 		if (from < toOffset) {
-			this.recent.addLast(new Loss(now, partition, from, toOffset, reset));
+			this.recent.addLast(new RecordLoss(now, partition, from, toOffset, reset));
 			this.total += toOffset - from;
 			this.countedUpTo.put(partition, toOffset);
 		}
@@ -82,7 +82,7 @@ final class LossTracker {
 	 * Losses seen in the last hour, oldest first.
 	 * @return the losses
 	 */
-	List<Loss> recent() {
+	List<RecordLoss> recent() {
 		return List.copyOf(this.recent);
 	}
 
@@ -92,25 +92,6 @@ final class LossTracker {
 	 */
 	long total() {
 		return this.total;
-	}
-
-	/**
-	 * Records of one partition deleted before the group read them.
-	 *
-	 * @param time when it was seen
-	 * @param partition the partition
-	 * @param fromOffset the first lost offset
-	 * @param toOffset the log start: the first offset still there
-	 * @param reset whether this application's consumer was seen jumping over them (its
-	 * {@code auto.offset.reset}), rather than the committed offset found below the log
-	 * start
-	 */
-	record Loss(Instant time, TopicPartition partition, long fromOffset, long toOffset, boolean reset) {
-
-		long records() {
-			return this.toOffset - this.fromOffset;
-		}
-
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.kafkaresilience.signals;
 
+import org.apache.kafka.common.GroupState;
+
 /**
  * Consumers against partitions.
  *
@@ -11,6 +13,7 @@ package io.github.kafkaresilience.signals;
  * @param state the group state as the broker reports it
  * @author kafka-resilience
  */
-public record MembershipSignals(int members, int partitions, int idleMembers, int unassignedPartitions, String state) {
+public record MembershipSignals(int members, int partitions, int idleMembers, int unassignedPartitions,
+		GroupState state) {
 
 }

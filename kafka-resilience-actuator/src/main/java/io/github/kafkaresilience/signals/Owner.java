@@ -1,6 +1,5 @@
 package io.github.kafkaresilience.signals;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param host the member's host as the broker saw it
  * @author kafka-resilience
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Owner(String clientId, @Nullable String instanceId, String host) {
 
 }

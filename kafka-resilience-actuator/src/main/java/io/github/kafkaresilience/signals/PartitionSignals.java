@@ -1,6 +1,5 @@
 package io.github.kafkaresilience.signals;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param timeBehindMs how far behind in time: the age of the oldest unprocessed record
  * when this application holds it, else lag divided by the rate records arrive (or are
  * consumed, when none arrive); {@code null} when neither is known
- * @param timeBehindSource {@code record-timestamp} or {@code estimate}, or {@code null}
+ * @param timeBehindSource how the time behind was measured, or {@code null}
  * @param failure the record that keeps failing in this application's listener, or
  * {@code null}
  * @param recordsGivenUp records this application's listener failed on and then left
@@ -30,10 +29,9 @@ import org.jspecify.annotations.Nullable;
  * or {@code null} when it is not paused here
  * @author kafka-resilience
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record PartitionSignals(String topic, int partition, @Nullable Long committedOffset, long endOffset, long lag,
 		double ratePerSecond, Verdict status, @Nullable Owner owner, @Nullable Long logStartOffset,
-		@Nullable Long timeBehindMs, @Nullable String timeBehindSource, @Nullable PartitionFailure failure,
+		@Nullable Long timeBehindMs, @Nullable TimeBehindSource timeBehindSource, @Nullable PartitionFailure failure,
 		long recordsGivenUp, @Nullable Long pausedSinceMs) {
 
 }

@@ -1,6 +1,5 @@
 package io.github.kafkaresilience.signals;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  * consumer is evicted
  * @author kafka-resilience
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record PollSignals(long maxPollIntervalMs, @Nullable Double timeBetweenPollAvgMs,
 		@Nullable Double timeBetweenPollMaxMs, @Nullable Double lastPollSecondsAgo, double maxPollIntervalUsedRatio) {
 

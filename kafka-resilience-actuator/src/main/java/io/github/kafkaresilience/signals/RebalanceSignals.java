@@ -1,7 +1,8 @@
 package io.github.kafkaresilience.signals;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+
+import io.github.kafkaresilience.rebalance.RebalanceEventType;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,6 @@ import org.jspecify.annotations.Nullable;
  * @param recent the most recent rebalance events, newest last
  * @author kafka-resilience
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record RebalanceSignals(long total, double ratePerHour, @Nullable Long lastSecondsAgo,
 		@Nullable Long lastDurationMs, List<RebalanceEventSummary> recent) {
 
@@ -36,8 +36,8 @@ public record RebalanceSignals(long total, double ratePerHour, @Nullable Long la
 	 * @param pauseMs for an assignment after a revocation by the same consumer, the time
 	 * in between, or -1
 	 */
-	@JsonInclude(JsonInclude.Include.ALWAYS)
-	public record RebalanceEventSummary(long time, String type, String clientId, int partitions, long pauseMs) {
+	public record RebalanceEventSummary(long time, RebalanceEventType type, String clientId, int partitions,
+			long pauseMs) {
 
 	}
 

@@ -58,11 +58,11 @@ final class RecordFindings {
 	}
 
 	static void recordsLost(GroupContext context, List<Finding> findings) {
-		List<LossTracker.Loss> losses = context.input.losses();
+		List<RecordLoss> losses = context.input.losses();
 		if (losses.isEmpty()) {
 			return;
 		}
-		long records = losses.stream().mapToLong(LossTracker.Loss::records).sum();
+		long records = losses.stream().mapToLong(RecordLoss::records).sum();
 		String where = losses.stream()
 			.map((loss) -> Diagnoses.name(loss.partition()) + " offsets " + loss.fromOffset() + "-"
 					+ (loss.toOffset() - 1) + (loss.reset() ? " (skipped by this consumer's auto.offset.reset)" : ""))

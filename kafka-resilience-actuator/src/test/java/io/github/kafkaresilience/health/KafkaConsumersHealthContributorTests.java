@@ -22,6 +22,7 @@ import io.github.kafkaresilience.signals.RebalanceSignals;
 import io.github.kafkaresilience.signals.SignalsSnapshot;
 import io.github.kafkaresilience.signals.Verdict;
 import org.apache.kafka.clients.consumer.GroupProtocol;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -115,7 +116,8 @@ class KafkaConsumersHealthContributorTests {
 	private static GroupSignals group(Verdict verdict, ListenerState listenerState) {
 		return new GroupSignals("orders", verdict, verdict, "diagnosis of " + verdict, GroupProtocol.CLASSIC,
 				new LagSignals(5, 0, null, List.of()), new RebalanceSignals(1, 1, 10L, null, List.of()),
-				new PollSignals(300_000, null, null, null, 0), new MembershipSignals(1, 2, 0, 0, "Stable"), List.of(),
+				new PollSignals(300_000, null, null, null, 0), new MembershipSignals(1, 2, 0, 0, GroupState.STABLE),
+				List.of(),
 				List.of(new ListenerSignals("orders", listenerState != ListenerState.FAILED, listenerState,
 						(listenerState == ListenerState.FAILED) ? Reason.ERROR : null, 1, List.of())),
 				new CapacitySignals(0, 0, 1, 1, null, null), new LossSignals(0, 0), null);

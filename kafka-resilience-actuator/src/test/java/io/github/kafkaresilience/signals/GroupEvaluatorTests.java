@@ -54,7 +54,7 @@ class GroupEvaluatorTests {
 
 	private List<ConsumerIncident> incidents = List.of();
 
-	private List<LossTracker.Loss> losses = List.of();
+	private List<RecordLoss> losses = List.of();
 
 	private Map<TopicPartition, Long> lastCommitted = Map.of();
 
@@ -431,7 +431,7 @@ class GroupEvaluatorTests {
 	@Test
 	void recordsDeletedBeforeTheyWereReadAreAnErrorWithTheCount() {
 		sample(0, Map.of(P0, 10L, P1, 0L), Map.of(P0, 100L, P1, 0L));
-		this.losses = List.of(new LossTracker.Loss(T0, P0, 10, 60, false));
+		this.losses = List.of(new RecordLoss(T0, P0, 10, 60, false));
 		GroupSignals group = evaluate();
 		assertThat(group.findings()).filteredOn((finding) -> finding.code().equals("records-lost"))
 			.singleElement()
@@ -479,7 +479,7 @@ class GroupEvaluatorTests {
 		}
 		GroupSignals group = evaluate();
 		assertThat(partition(group, P0).timeBehindMs()).isEqualTo(50_000);
-		assertThat(partition(group, P0).timeBehindSource()).isEqualTo("estimate");
+		assertThat(partition(group, P0).timeBehindSource()).isEqualTo(TimeBehindSource.ESTIMATE);
 		assertThat(partition(group, P1).timeBehindMs()).isZero();
 	}
 
@@ -522,7 +522,7 @@ class GroupEvaluatorTests {
 				Set.of(P0, P1), this.lastCommitted, this.lastEnd, Map.of());
 		return GroupEvaluator.evaluate(new GroupEvaluator.Input(now.isBefore(T0) ? T0 : now, observation, this.samples,
 				this.listeners, this.events, this.rebalanceTimes.size(), this.rebalanceTimes, this.incidents, SETTINGS,
-				this.losses, this.losses.stream().mapToLong(LossTracker.Loss::records).sum()));
+				this.losses, this.losses.stream().mapToLong(RecordLoss::records).sum()));
 	}
 
 	private static LocalListener listener(boolean running, boolean inExpectedState, Reason stopReason,

@@ -96,7 +96,7 @@ class BacklogOverloadTests extends EmbeddedBrokerTests {
 			assertThat(current.lag().partitions()).allSatisfy((partition) -> {
 				if (partition.timeBehindMs() != null) {
 					assertThat(partition.timeBehindMs()).isBetween(0L, bound);
-					assertThat(partition.timeBehindSource()).isIn("record-timestamp", "estimate");
+					assertThat(partition.timeBehindSource()).isNotNull();
 				}
 			});
 			if (current.capacity().timeBehindMs() != null) {

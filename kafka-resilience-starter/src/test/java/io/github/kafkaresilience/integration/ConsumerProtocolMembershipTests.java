@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.kafkaresilience.rebalance.RebalanceEventType;
 import io.github.kafkaresilience.signals.GroupSignals;
 import io.github.kafkaresilience.signals.Verdict;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -53,15 +54,14 @@ class ConsumerProtocolMembershipTests extends EmbeddedBrokerTests {
 			ConfigurableApplicationContext joining = this.kafka.start(topic, group, with(DYNAMIC));
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 				GroupSignals seen = group(joining, group);
-				assertThat(seen.membership().state()).isIn(GroupState.RECONCILING.toString(),
-						GroupState.ASSIGNING.toString());
+				assertThat(seen.membership().state()).isIn(GroupState.RECONCILING, GroupState.ASSIGNING);
 				assertThat(seen.status()).isEqualTo(Verdict.REBALANCING);
 			});
 			// The member epochs against the target assignment's name who the group waits
 			// for.
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 				GroupSignals seen = group(joining, group);
-				assertThat(seen.membership().state()).isEqualTo(GroupState.RECONCILING.toString());
+				assertThat(seen.membership().state()).isEqualTo(GroupState.RECONCILING);
 				assertThat(seen.diagnosis()).contains("have not reached the target assignment (epoch")
 					.contains("not polling");
 			});
@@ -83,7 +83,7 @@ class ConsumerProtocolMembershipTests extends EmbeddedBrokerTests {
 		awaitConsumerGroup(group, 2);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(rebalances(first, group)).isGreaterThan(before));
-		List<String> events = new ArrayList<>();
+		List<RebalanceEventType> events = new ArrayList<>();
 		group(first, group).rebalances().recent().forEach((event) -> events.add(event.type()));
 		// Giving up two partitions takes a revocation and an assignment callback (and
 		// possibly an empty one) under one new member epoch: one rebalance.
