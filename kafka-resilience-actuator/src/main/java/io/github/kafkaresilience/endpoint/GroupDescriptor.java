@@ -8,7 +8,9 @@ import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.groupconfig.GroupProtocolSettings;
 import io.github.kafkaresilience.signals.CapacitySignals;
 import io.github.kafkaresilience.signals.GroupSignals;
+import io.github.kafkaresilience.signals.GroupView;
 import io.github.kafkaresilience.signals.MembershipSignals;
+import io.github.kafkaresilience.signals.Owner;
 import io.github.kafkaresilience.signals.PollSignals;
 import io.github.kafkaresilience.signals.RebalanceSignals;
 import io.github.kafkaresilience.signals.Verdict;
@@ -35,13 +37,17 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param losses records lost before they were read, or given up on
  * @param brokerSettings the broker's heartbeat interval and session timeout of a
  * consumer-protocol group, with their sources
+ * @param view what this instance could not see when its view of the group is local
+ * ({@code kafka.resilience.signals.group-scan=one-per-group}); left out when the signals
+ * cover the whole group
  * @author kafka-resilience
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record GroupDescriptor(String groupId, Verdict status, Verdict localStatus, String diagnosis, String protocol,
 		LagDescriptor lag, RebalancesDescriptor rebalances, PollDescriptor poll, MembershipDescriptor membership,
 		List<Finding> findings, List<ListenerDescriptor> listeners, CapacityDescriptor capacity,
-		LossesDescriptor losses, @Nullable GroupProtocolSettings brokerSettings) implements OperationResponseBody {
+		LossesDescriptor losses, @Nullable GroupProtocolSettings brokerSettings,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ViewDescriptor view) implements OperationResponseBody {
 
 	static GroupDescriptor of(GroupSignals group) {
 		PollSignals poll = group.poll();
@@ -59,7 +65,35 @@ public record GroupDescriptor(String groupId, Verdict status, Verdict localStatu
 						capacity.activeConsumers(), capacity.consumersNeeded(), capacity.timeBehindMs(),
 						LagDescriptor.label(capacity.timeBehindSource())),
 				new LossesDescriptor(group.losses().recordsLost(), group.losses().recordsGivenUp()),
-				group.brokerSettings());
+				group.brokerSettings(), ViewDescriptor.of(group.view()));
+	}
+
+	/**
+	 * A local view of the group: {@link GroupView}.
+	 *
+	 * @param scope {@code local}
+	 * @param partitionsSeen partitions the signals cover: this instance's own
+	 * @param partitions partitions of the group at this instance's last group-wide scan
+	 * @param scanner the member that scans the whole group on every refresh, or
+	 * {@code null} when none owned the first partition at the last scan
+	 * @param groupScannedAt epoch milliseconds of this instance's last group-wide scan
+	 * @param note what the view could not see and where to read the whole group
+	 */
+	public record ViewDescriptor(String scope, int partitionsSeen, int partitions,
+			LagDescriptor.@Nullable OwnerDescriptor scanner, @Nullable Long groupScannedAt, @Nullable String note) {
+
+		static @Nullable ViewDescriptor of(GroupView view) {
+			if (!view.local()) {
+				return null;
+			}
+			Owner scanner = view.scanner();
+			return new ViewDescriptor(view.scope().name().toLowerCase(Locale.ROOT), view.partitionsSeen(),
+					view.partitions(),
+					(scanner != null) ? new LagDescriptor.OwnerDescriptor(scanner.clientId(), scanner.instanceId(),
+							scanner.host()) : null,
+					(view.groupScannedAt() != null) ? view.groupScannedAt().toEpochMilli() : null, view.note());
+		}
+
 	}
 
 	/**

@@ -18,11 +18,44 @@ import org.jspecify.annotations.Nullable;
  * or {@code null}
  * @param slowestCallMs the longest listener call so far
  * @param averageRecordMs the average processing time per record
+ * @param nextOffset the offset after the last record the listener completed, {@code -1}
+ * before it completed one
  * @author kafka-resilience
  */
 public record PartitionEvidence(long completed, long failures, long givenUp, long lastGivenUpAt, long lastCompletedAt,
 		long lastRecordTimestamp, @Nullable Call inFlight, @Nullable Failure failure, long slowestCallMs,
-		double averageRecordMs) {
+		double averageRecordMs, long nextOffset) {
+
+	public PartitionEvidence(long completed, long failures, long givenUp, long lastGivenUpAt, long lastCompletedAt,
+			long lastRecordTimestamp, @Nullable Call inFlight, @Nullable Failure failure, long slowestCallMs,
+			double averageRecordMs) {
+		this(completed, failures, givenUp, lastGivenUpAt, lastCompletedAt, lastRecordTimestamp, inFlight, failure,
+				slowestCallMs, averageRecordMs, -1);
+	}
+
+	/**
+	 * The next offset the listener has to process, as far as it saw: a failing record,
+	 * the first record of a call still running, or the one after the last completed.
+	 * @return the offset, {@code -1} when the listener has not seen a record
+	 */
+	public long position() {
+		if (this.failure != null) {
+			return this.failure.offset();
+		}
+		if (this.inFlight != null) {
+			return this.inFlight.offset();
+		}
+		return this.nextOffset;
+	}
+
+	/**
+	 * Whether a record the listener has seen is not done: a call running or a record
+	 * failing.
+	 * @return {@code true} when one is
+	 */
+	public boolean recordPending() {
+		return this.inFlight != null || this.failure != null;
+	}
 
 	/**
 	 * A listener call that has not returned yet.

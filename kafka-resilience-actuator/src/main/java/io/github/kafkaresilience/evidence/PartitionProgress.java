@@ -40,6 +40,8 @@ final class PartitionProgress {
 
 	private long lastSeenOffset = -1;
 
+	private long completedOffset = -1;
+
 	private long slowestBatchMs;
 
 	private long batchNanos;
@@ -112,6 +114,7 @@ final class PartitionProgress {
 			settleFailure(offset, System.currentTimeMillis());
 		}
 		this.completed += records;
+		this.completedOffset = offset;
 		this.lastRecordTimestamp = timestamp;
 		endCall(records);
 	}
@@ -167,6 +170,7 @@ final class PartitionProgress {
 		long startedAt = this.inFlightStartedAt;
 		long completedNow = this.completed;
 		long recordTimestamp = this.lastRecordTimestamp;
+		long completedOffset = this.completedOffset;
 		PartitionEvidence.Call inFlight = null;
 		long completedAt;
 		long slowest;
@@ -199,7 +203,8 @@ final class PartitionProgress {
 					: null;
 			double averageRecordMs = (this.batchRecords > 0) ? this.batchNanos / 1e6 / this.batchRecords : 0;
 			return new PartitionEvidence(completedNow, this.failures, this.givenUp, this.lastGivenUpAt, completedAt,
-					recordTimestamp, inFlight, failure, Math.max(0, slowest), averageRecordMs);
+					recordTimestamp, inFlight, failure, Math.max(0, slowest), averageRecordMs,
+					(completedOffset >= 0) ? completedOffset + 1 : -1);
 		}
 	}
 

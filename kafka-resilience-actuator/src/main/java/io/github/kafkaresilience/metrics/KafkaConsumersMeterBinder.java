@@ -114,9 +114,12 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 	/**
 	 * A per-group gauge: one row of a {@link MultiGauge} per group of the snapshot, with
 	 * an extra tag where one name has several rows per group. Rows follow every snapshot,
-	 * so a group or partition that is gone loses its gauge.
+	 * so a group or partition that is gone loses its gauge. A group-wide gauge has no row
+	 * while this instance's view of the group is local: the instance that scans the group
+	 * publishes it, so that {@code max by (group)} reads the whole group.
 	 */
-	private record GroupGauge(MultiGauge gauge, @Nullable Tag tag, ToDoubleFunction<GroupSignals> value) {
+	private record GroupGauge(MultiGauge gauge, @Nullable Tag tag, ToDoubleFunction<GroupSignals> value,
+			boolean groupWide) {
 
 	}
 
@@ -133,21 +136,21 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 		RegistryBinding(MeterRegistry registry) {
 			this.registry = registry;
 			gauge(KafkaResilienceMetricNames.GROUP_LAG,
-					"Committed-offset lag of the group, unowned partitions included", null,
+					"Committed-offset lag of the group, unowned partitions included", true,
 					(group) -> group.lag().total());
 			gauge(KafkaResilienceMetricNames.GROUP_LAG_RATE,
-					"Change of lag across the window in records per second; positive means falling behind", null,
+					"Change of lag across the window in records per second; positive means falling behind", true,
 					(group) -> group.lag().ratePerSecond());
 			gauge(KafkaResilienceMetricNames.GROUP_POLL_INTERVAL_USED,
-					"Longest time between polls, or time since the last poll, divided by max.poll.interval.ms", null,
+					"Longest time between polls, or time since the last poll, divided by max.poll.interval.ms", false,
 					(group) -> group.poll().maxPollIntervalUsedRatio());
-			gauge(KafkaResilienceMetricNames.GROUP_MEMBERS, "Members of the group", null,
+			gauge(KafkaResilienceMetricNames.GROUP_MEMBERS, "Members of the group", true,
 					(group) -> group.membership().members());
-			gauge(KafkaResilienceMetricNames.GROUP_MEMBERS_IDLE, "Members without a partition", null,
+			gauge(KafkaResilienceMetricNames.GROUP_MEMBERS_IDLE, "Members without a partition", true,
 					(group) -> group.membership().idleMembers());
-			gauge(KafkaResilienceMetricNames.GROUP_PARTITIONS, "Partitions of the group's topics", null,
+			gauge(KafkaResilienceMetricNames.GROUP_PARTITIONS, "Partitions of the group's topics", true,
 					(group) -> group.membership().partitions());
-			gauge(KafkaResilienceMetricNames.GROUP_PARTITIONS_UNASSIGNED, "Partitions without a live owner", null,
+			gauge(KafkaResilienceMetricNames.GROUP_PARTITIONS_UNASSIGNED, "Partitions without a live owner", true,
 					(group) -> group.membership().unassignedPartitions());
 			MultiGauge status = multiGauge(KafkaResilienceMetricNames.GROUP_STATUS,
 					"1 for the group's current verdict, 0 otherwise", null);
@@ -155,20 +158,19 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 					"1 for the verdict of this application's own consumers, 0 otherwise", null);
 			for (Verdict verdict : Verdict.values()) {
 				Tag tag = Tag.of(KafkaResilienceMetricNames.STATUS, verdict.name());
-				this.gauges.add(new GroupGauge(status, tag, (group) -> (group.status() == verdict) ? 1 : 0));
-				this.gauges.add(new GroupGauge(localStatus, tag, (group) -> (group.localStatus() == verdict) ? 1 : 0));
+				this.gauges.add(new GroupGauge(status, tag, (group) -> (group.status() == verdict) ? 1 : 0, true));
+				this.gauges
+					.add(new GroupGauge(localStatus, tag, (group) -> (group.localStatus() == verdict) ? 1 : 0, false));
 			}
 			MultiGauge findings = multiGauge(KafkaResilienceMetricNames.GROUP_FINDINGS,
 					"Findings of the group by severity", null);
 			for (Severity severity : Severity.values()) {
-				this.gauges.add(new GroupGauge(findings, Tag.of(KafkaResilienceMetricNames.SEVERITY, severity.name()),
-						(group) -> group.findings()
-							.stream()
-							.filter((finding) -> finding.severity() == severity)
-							.count()));
+				this.gauges.add(new GroupGauge(findings, Tag.of(KafkaResilienceMetricNames.SEVERITY, severity.name()), (
+						group) -> group.findings().stream().filter((finding) -> finding.severity() == severity).count(),
+						false));
 			}
 			gauge(KafkaResilienceMetricNames.GROUP_LISTENERS_FAILED,
-					"Listener containers of this application in the group that stopped by themselves", null,
+					"Listener containers of this application in the group that stopped by themselves", false,
 					(group) -> group.listeners()
 						.stream()
 						.filter((listener) -> listener.state() == ListenerState.FAILED)
@@ -177,17 +179,18 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 					multiGauge(KafkaResilienceMetricNames.GROUP_TIME_BEHIND,
 							"How far behind in time the group's most delayed partition is", "seconds"),
 					null, (group) -> (group.capacity().timeBehindMs() != null)
-							? group.capacity().timeBehindMs() / 1000.0 : Double.NaN));
+							? group.capacity().timeBehindMs() / 1000.0 : Double.NaN,
+					true));
 			gauge(KafkaResilienceMetricNames.GROUP_CONSUMERS_NEEDED,
-					"Consumers the group needs to keep up at the measured rates, at most its partitions", null,
+					"Consumers the group needs to keep up at the measured rates, at most its partitions", true,
 					(group) -> (group.capacity().consumersNeeded() != null) ? group.capacity().consumersNeeded()
 							: Double.NaN);
 			this.partitionLagGauge = KafkaConsumersMeterBinder.this.perPartition ? multiGauge(
 					KafkaResilienceMetricNames.PARTITION_LAG, "Committed-offset lag of one partition", null) : null;
 		}
 
-		private void gauge(String name, String description, @Nullable Tag tag, ToDoubleFunction<GroupSignals> value) {
-			this.gauges.add(new GroupGauge(multiGauge(name, description, null), tag, value));
+		private void gauge(String name, String description, boolean groupWide, ToDoubleFunction<GroupSignals> value) {
+			this.gauges.add(new GroupGauge(multiGauge(name, description, null), null, value, groupWide));
 		}
 
 		private MultiGauge multiGauge(String name, String description, @Nullable String baseUnit) {
@@ -203,7 +206,11 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 				String groupId = group.groupId();
 				KafkaConsumersMeterBinder.this.lastLosses.put(groupId, group.losses());
 				Tags tags = Tags.of(GROUP, groupId);
+				boolean local = group.view().local();
 				for (GroupGauge gauge : this.gauges) {
+					if (local && gauge.groupWide()) {
+						continue;
+					}
 					ToDoubleFunction<GroupSignals> value = gauge.value();
 					rows.get(gauge.gauge())
 						.add(MultiGauge.Row.of((gauge.tag() != null) ? tags.and(gauge.tag()) : tags,
@@ -212,7 +219,7 @@ public final class KafkaConsumersMeterBinder implements MeterBinder {
 				if (this.countedGroups.add(groupId)) {
 					bindCounters(groupId, tags);
 				}
-				if (this.partitionLagGauge != null) {
+				if (this.partitionLagGauge != null && !local) {
 					for (PartitionSignals partition : group.lag().partitions()) {
 						String key = partitionKey(groupId, partition.topic(), partition.partition());
 						lagByPartition.put(key, partition.lag());

@@ -39,7 +39,13 @@ final class GroupReads {
 
 	private final Map<String, LagWindow> windows = new HashMap<>();
 
+	private final Map<String, LagWindow> localWindows = new HashMap<>();
+
 	private final Map<String, LossTracker> losses = new HashMap<>();
+
+	private final GroupScans scans;
+
+	private final Map<String, Boolean> judgedLocallyBefore = new HashMap<>();
 
 	GroupReads(LocalListenerReader locals, RebalanceHistory history, ConsumerIncidents incidents,
 			GroupConfigChanges configChanges, SignalsSettings settings, Clock clock) {
@@ -49,10 +55,53 @@ final class GroupReads {
 		this.configChanges = configChanges;
 		this.settings = settings;
 		this.clock = clock;
+		this.scans = new GroupScans(settings);
 	}
 
 	List<GroupSignals> read(Instant now, Map<String, List<LocalListener>> byGroup, BrokerReader broker)
 			throws Exception {
+		Map<String, List<LocalListener>> scanned = new TreeMap<>();
+		Set<String> judgedLocally = new TreeSet<>();
+		byGroup.forEach((groupId, listeners) -> {
+			GroupScans.Role role = this.scans.role(groupId, listeners, now);
+			if (role != GroupScans.Role.FOLLOWER) {
+				scanned.put(groupId, listeners);
+			}
+			boolean local = role != GroupScans.Role.SCANNER;
+			if (local) {
+				judgedLocally.add(groupId);
+			}
+			// A window filled in the other role holds samples of other offsets, or old
+			// ones: a role starts its own afresh.
+			Boolean before = this.judgedLocallyBefore.put(groupId, local);
+			if (before != null && before != local) {
+				(local ? this.localWindows : this.windows).remove(groupId);
+			}
+		});
+		List<GroupSignals> groups = new ArrayList<>();
+		if (!scanned.isEmpty()) {
+			groups.addAll(scan(now, scanned, broker, judgedLocally));
+		}
+		if (!judgedLocally.isEmpty()) {
+			Map<String, List<LocalListener>> current = byGroup(this.locals.read());
+			Instant observed = this.clock.instant();
+			for (String groupId : judgedLocally) {
+				GroupObservation lastScan = this.scans.last(groupId);
+				if (lastScan != null) {
+					groups
+						.add(evaluateLocally(observed, lastScan, current.getOrDefault(groupId, byGroup.get(groupId))));
+				}
+			}
+		}
+		return groups;
+	}
+
+	/**
+	 * Scan groups whole: the broker's view, and this application's listeners read again
+	 * after it. Groups judged locally only keep the scan for their next local judgements.
+	 */
+	private List<GroupSignals> scan(Instant now, Map<String, List<LocalListener>> byGroup, BrokerReader broker,
+			Set<String> judgedLocally) throws Exception {
 		Map<String, Set<String>> topics = new TreeMap<>();
 		Map<String, Set<Pattern>> patterns = new TreeMap<>();
 		byGroup.forEach((groupId, listeners) -> {
@@ -73,12 +122,29 @@ final class GroupReads {
 			String groupId = entry.getKey();
 			List<LocalListener> listeners = current.getOrDefault(groupId, entry.getValue());
 			GroupObservation observation = GroupObservations.of(groupId, view, listeners);
+			this.scans.scanned(groupId, observation, observed);
 			LossTracker tracker = this.losses.computeIfAbsent(groupId, (id) -> new LossTracker());
 			tracker.observe(observed, observation.committed(), observation.startOffsets(),
 					this.locals.drainJumps(entry.getValue()));
-			groups.add(evaluate(observed, observation, listeners, tracker));
+			if (!judgedLocally.contains(groupId)) {
+				groups.add(evaluate(observed, observation, listeners, tracker, this.windows));
+			}
 		}
 		return groups;
+	}
+
+	/**
+	 * Judge this application's own partitions of a group from its consumers, with a lag
+	 * window of their own: the offsets they report do not mix with the group's committed
+	 * offsets.
+	 */
+	private GroupSignals evaluateLocally(Instant now, GroupObservation lastScan, List<LocalListener> listeners) {
+		GroupObservation observation = LocalObservations.of(lastScan, listeners);
+		LossTracker tracker = this.losses.computeIfAbsent(lastScan.groupId(), (id) -> new LossTracker());
+		GroupSignals signals = evaluate(now, observation, listeners, tracker, this.localWindows);
+		return signals.withView(new GroupView(GroupView.Scope.LOCAL, GroupScans.scanner(lastScan),
+				this.scans.scannedAt(lastScan.groupId()), observation.partitions().size(),
+				lastScan.partitions().size()));
 	}
 
 	/**
@@ -87,14 +153,17 @@ final class GroupReads {
 	 */
 	void retain(Set<String> groupIds) {
 		this.windows.keySet().retainAll(groupIds);
+		this.localWindows.keySet().retainAll(groupIds);
 		this.losses.keySet().retainAll(groupIds);
+		this.scans.retain(groupIds);
+		this.judgedLocallyBefore.keySet().retainAll(groupIds);
 	}
 
 	private GroupSignals evaluate(Instant now, GroupObservation observation, List<LocalListener> listeners,
-			LossTracker tracker) {
+			LossTracker tracker, Map<String, LagWindow> windows) {
 		Map<TopicPartition, Long> lag = new HashMap<>();
 		observation.partitions().forEach((partition) -> lag.put(partition, observation.lag(partition)));
-		LagWindow window = this.windows.computeIfAbsent(observation.groupId(), (id) -> new LagWindow());
+		LagWindow window = windows.computeIfAbsent(observation.groupId(), (id) -> new LagWindow());
 		window.add(new LagWindow.Sample(now, lag, observation.committed(), observation.endOffsets()),
 				this.settings.window());
 		String groupId = observation.groupId();

@@ -21,11 +21,13 @@ import org.apache.kafka.common.TopicPartition;
  * @param assignments the partitions each of the listener's consumers holds, by client id:
  * what the application knows of its own members when the broker will not describe the
  * group
+ * @param positionLead how far each consumer's position is past the log start, from the
+ * client's {@code records-lead} metric: with a known log start, the position itself
  * @author kafka-resilience
  */
 public record ListenerEvidence(Map<TopicPartition, PartitionEvidence> progress, Map<TopicPartition, Long> pausedSince,
 		Map<TopicPartition, Long> positionLag, boolean readCommitted, boolean instrumented,
-		Map<String, Set<TopicPartition>> assignments) {
+		Map<String, Set<TopicPartition>> assignments, Map<TopicPartition, Long> positionLead) {
 
 	/**
 	 * No evidence: a listener kafka-resilience does not instrument.
@@ -37,11 +39,18 @@ public record ListenerEvidence(Map<TopicPartition, PartitionEvidence> progress, 
 		this(progress, pausedSince, positionLag, readCommitted, instrumented, Map.of());
 	}
 
+	public ListenerEvidence(Map<TopicPartition, PartitionEvidence> progress, Map<TopicPartition, Long> pausedSince,
+			Map<TopicPartition, Long> positionLag, boolean readCommitted, boolean instrumented,
+			Map<String, Set<TopicPartition>> assignments) {
+		this(progress, pausedSince, positionLag, readCommitted, instrumented, assignments, Map.of());
+	}
+
 	public ListenerEvidence {
 		progress = Map.copyOf(progress);
 		pausedSince = Map.copyOf(pausedSince);
 		positionLag = Map.copyOf(positionLag);
 		assignments = Map.copyOf(assignments);
+		positionLead = Map.copyOf(positionLead);
 	}
 
 }

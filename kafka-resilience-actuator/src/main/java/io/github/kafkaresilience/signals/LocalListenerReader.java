@@ -162,7 +162,8 @@ final class LocalListenerReader {
 		Optional<ListenerProgress> recorded = this.progress.find(listenerId);
 		Map<TopicPartition, PartitionEvidence> progress = recorded.map(ListenerProgress::snapshot).orElse(Map.of());
 		ListenerEvidence evidence = new ListenerEvidence(progress, running ? paused(container, listenerId) : Map.of(),
-				positionLag(metrics), readCommitted, recorded.isPresent(), running ? assignments(container) : Map.of());
+				partitionMetric(metrics, "records-lag"), readCommitted, recorded.isPresent(),
+				running ? assignments(container) : Map.of(), partitionMetric(metrics, "records-lead"));
 		return new LocalListener(listenerId, groupId, running, container.isInExpectedState(),
 				container.isPauseRequested(), this.stops.lastReason(listenerId), concurrency,
 				this.clientIds.getOrDefault(listenerId, Set.of()), instanceIdBase,
@@ -235,20 +236,25 @@ final class LocalListenerReader {
 		}
 	}
 
-	private static Map<TopicPartition, Long> positionLag(Map<String, Map<MetricName, ? extends Metric>> metrics) {
-		Map<TopicPartition, Long> lag = new HashMap<>();
+	/**
+	 * A per-partition fetch metric of the listener's consumers: the largest when two
+	 * consumers report one partition (a hand-over in progress).
+	 */
+	private static Map<TopicPartition, Long> partitionMetric(Map<String, Map<MetricName, ? extends Metric>> metrics,
+			String metricName) {
+		Map<TopicPartition, Long> values = new HashMap<>();
 		for (Map<MetricName, ? extends Metric> clientMetrics : metrics.values()) {
 			clientMetrics.forEach((name, metric) -> {
 				String topic = name.tags().get("topic");
 				String partition = name.tags().get("partition");
-				if ("records-lag".equals(name.name()) && "consumer-fetch-manager-metrics".equals(name.group())
+				if (metricName.equals(name.name()) && "consumer-fetch-manager-metrics".equals(name.group())
 						&& topic != null && partition != null && metric.metricValue() instanceof Double value
 						&& !value.isNaN() && !value.isInfinite()) {
-					lag.merge(new TopicPartition(topic, Integer.parseInt(partition)), Math.round(value), Math::max);
+					values.merge(new TopicPartition(topic, Integer.parseInt(partition)), Math.round(value), Math::max);
 				}
 			});
 		}
-		return lag;
+		return values;
 	}
 
 	private static @Nullable String groupId(MessageListenerContainer container) {

@@ -84,7 +84,7 @@ final class OutageSnapshots {
 			}
 			groups.add(new GroupSignals(groupId, status, status, diagnosis, last.protocol(), last.lag(),
 					local.rebalances(), local.poll(), last.membership(), local.findings(), local.listeners(),
-					last.capacity(), last.losses(), last.brokerSettings()));
+					last.capacity(), last.losses(), last.brokerSettings(), last.view()));
 		}
 		return groups;
 	}

@@ -2,6 +2,7 @@ package io.github.kafkaresilience.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.kafkaresilience.signals.GroupScan;
 import io.github.kafkaresilience.signals.SignalsSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -62,6 +63,16 @@ public class SignalsProperties extends SelfValidatingProperties {
 	 * Rebalances per hour above which a finding reports a rebalance storm.
 	 */
 	private double rebalanceStormPerHour = 20;
+
+	/**
+	 * Which instances of a fleet scan a group's whole picture on every refresh.
+	 * 'every-instance': each one, so each answers for the whole group and the broker's
+	 * cost grows with the number of instances. 'one-per-group': only the instance that
+	 * owns the group's first partition; the others judge their own partitions from their
+	 * consumers, without broker requests, scan the group every two refreshes per member,
+	 * and publish no group-wide gauges while their view is local.
+	 */
+	private GroupScan groupScan = GroupScan.EVERY_INSTANCE;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -127,6 +138,14 @@ public class SignalsProperties extends SelfValidatingProperties {
 		this.rebalanceStormPerHour = rebalanceStormPerHour;
 	}
 
+	public GroupScan getGroupScan() {
+		return this.groupScan;
+	}
+
+	public void setGroupScan(GroupScan groupScan) {
+		this.groupScan = groupScan;
+	}
+
 	@Override
 	void check(Errors errors) {
 		PropertyChecks.positive(errors, "refreshInterval", getRefreshInterval(), "10s");
@@ -152,7 +171,7 @@ public class SignalsProperties extends SelfValidatingProperties {
 	 */
 	SignalsSettings toSettings() {
 		return new SignalsSettings(this.refreshInterval, this.window, this.requestTimeout, this.lagGrowthThreshold,
-				this.stuckPollRatio, this.pollIntervalWarnRatio, this.rebalanceStormPerHour);
+				this.stuckPollRatio, this.pollIntervalWarnRatio, this.rebalanceStormPerHour, this.groupScan);
 	}
 
 }
