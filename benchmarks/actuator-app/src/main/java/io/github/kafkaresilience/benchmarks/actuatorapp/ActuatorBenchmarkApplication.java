@@ -22,6 +22,12 @@ import org.springframework.context.annotation.Bean;
 public class ActuatorBenchmarkApplication {
 
 	public static void main(String[] args) {
+		for (String arg : args) {
+			if (arg.startsWith(FleetApplication.SIZE_ARGUMENT)) {
+				FleetApplication.run(Integer.parseInt(arg.substring(FleetApplication.SIZE_ARGUMENT.length())), args);
+				return;
+			}
+		}
 		SpringApplication.run(ActuatorBenchmarkApplication.class, args);
 	}
 
