@@ -2,6 +2,7 @@ package io.github.kafkaresilience.endpoint;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,6 +15,7 @@ import io.github.kafkaresilience.groupconfig.GroupSetting;
 import io.github.kafkaresilience.rebalance.RebalanceEventType;
 import io.github.kafkaresilience.signals.CapacitySignals;
 import io.github.kafkaresilience.signals.GroupSignals;
+import io.github.kafkaresilience.signals.GroupView;
 import io.github.kafkaresilience.signals.LagSignals;
 import io.github.kafkaresilience.signals.ListenerSignals;
 import io.github.kafkaresilience.signals.ListenerState;
@@ -37,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.event.ConsumerStoppedEvent.Reason;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The endpoint's JSON is a contract that dashboards and scripts read: the same group
@@ -63,6 +67,21 @@ class KafkaConsumersEndpointJsonTests {
 	void groupWithTheLeastKnownRendersTheSameFieldsAsNulls() throws Exception {
 		String json = this.mapper.writeValueAsString(GroupDescriptor.of(sparseGroup()));
 		JSONAssert.assertEquals(expected("sparse-group.json"), json, JSONCompareMode.STRICT);
+	}
+
+	@Test
+	void localViewRendersWhatTheInstanceCouldNotSeeAndWhoScansTheGroup() throws Exception {
+		GroupView view = new GroupView(GroupView.Scope.LOCAL, new Owner("consumer-orders-1", null, "/10.0.0.7"),
+				Instant.ofEpochMilli(1795000000000L), 4, 60);
+		String json = this.mapper.writeValueAsString(GroupDescriptor.of(group().withView(view)));
+		JSONAssert.assertEquals("""
+				{"view": {"scope": "local", "partitionsSeen": 4, "partitions": 60,
+				          "scanner": {"clientId": "consumer-orders-1", "host": "/10.0.0.7"},
+				          "groupScannedAt": 1795000000000}}
+				""", json, JSONCompareMode.LENIENT);
+		assertThat(this.mapper.readTree(json).path("view").path("note").asString())
+			.startsWith("Local view: these signals cover the 4 of 60 partitions")
+			.contains("consumer-orders-1 on /10.0.0.7");
 	}
 
 	private static String expected(String name) throws IOException {
