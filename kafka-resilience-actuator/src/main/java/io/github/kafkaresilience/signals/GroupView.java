@@ -57,7 +57,8 @@ public record GroupView(Scope scope, @Nullable Owner scanner, @Nullable Instant 
 				.append(": read group-wide lag and status there or from its gauges.");
 		}
 		else {
-			note.append("No member owned the group's first partition at the last group-wide scan.");
+			note.append("The owner of the group's first partition, which scans the whole group, was not known at the "
+					+ "last group-wide scan: no member held it, or the broker would not describe the group.");
 		}
 		return note.toString();
 	}
