@@ -289,8 +289,7 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 				record(Type.PRODUCTION_STOPPED, "", "sent " + producer.sent() + "; failed " + producer.failures());
 			}
 			record(awaitDrained(admin) ? Type.DRAINED : Type.DRAIN_TIMED_OUT);
-			// Every instance at once, as a whole deployment being scaled down; a
-			// killed
+			// Every instance at once, as a whole deployment being scaled down; a killed
 			// instance is already gone.
 			stop(instances.stream().filter(ConsumerInstance::isAlive).toList());
 			record(Type.INSTANCES_STOPPED);
@@ -310,8 +309,7 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 
 	// Waves of --together instances; a wave is awaited healthy before the next unless
 	// --restart-every-s makes the next come on a schedule, as a deploy that goes on
-	// before
-	// the group has settled (health is then recorded when it comes).
+	// before the group has settled (health is then recorded when it comes).
 	private void disruptAll(List<ConsumerInstance> disrupted, GroupObserver observer) throws IOException {
 		List<Thread> watchers = new ArrayList<>();
 		boolean scheduled = this.restartEverySeconds > 0;

@@ -53,8 +53,8 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 			"--add-opens=java.base/java.util.concurrent=ALL-UNNAMED");
 
 	// Requests the signals collector's Admin client sends; consumers send some of them
-	// too
-	// (Metadata, OffsetFetch, FindCoordinator on assignment), rarely in a steady state.
+	// too (Metadata, OffsetFetch, FindCoordinator on assignment), rarely in a steady
+	// state.
 	static final Set<String> ADMIN_APIS = Set.of("ApiVersions", "Metadata", "DescribeCluster", "FindCoordinator",
 			"ConsumerGroupDescribe", "DescribeGroups", "OffsetFetch", "ListOffsets", "ListGroups",
 			"DescribeTopicPartitions");
@@ -244,7 +244,7 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 	}
 
 	// Each as the application's probe reported it: number, startedAtMs, durationMs,
-	// adminRequests, failed, groups, partitions.
+	// adminRequests, failed.
 	private List<JsonNode> refreshes(String base) throws IOException {
 		JsonNode body = get(base + "benchsignals");
 		if (!body.path("collecting").asBoolean()) {

@@ -218,9 +218,8 @@ public final class RunAnalysis {
 						: "```\n" + String.join("\n", report) + "\n```\n");
 	}
 
-	// Each partition's first consumptions, timed from the producer's own timestamp where
-	// it
-	// acknowledged the record, else from the record's.
+	// Each partition's first consumptions, timed from the producer's own timestamp
+	// where it acknowledged the record, else from the record's.
 	Map<Integer, List<Progress>> progressByPartition() {
 		Map<Integer, List<Progress>> byPartition = new TreeMap<>();
 		this.first.forEach((key, record) -> {
