@@ -121,7 +121,8 @@ abstract class BenchmarkCommand implements Callable<Integer> {
 		return new CommandLine.ParameterException(this.spec.commandLine(), message);
 	}
 
-	int smoke(Integer value, int normal, int smoke) {
+	// The value given on the command line, else the default of a full or a smoke run.
+	<T> T smoke(T value, T normal, T smoke) {
 		return (value != null) ? value : this.smoke ? smoke : normal;
 	}
 
@@ -142,11 +143,15 @@ abstract class BenchmarkCommand implements Callable<Integer> {
 	 * {@code <out>/<kind>-<time>.md}, with its logs in the directory of the same name.
 	 */
 	int report(String kind, Measurement measurement) throws Exception {
+		return report(kind, this.brokerProperties, measurement);
+	}
+
+	int report(String kind, Map<String, String> brokerProperties, Measurement measurement) throws Exception {
 		String name = Harness.runName(kind);
 		Path directory = runDirectory(name);
 		String header = Harness.header(command(), this.smoke);
 		String report;
-		try (Broker broker = startBroker(this.brokerProperties, directory)) {
+		try (Broker broker = startBroker(brokerProperties, directory)) {
 			report = measurement.measure(broker, directory, header);
 		}
 		Harness.writeReport(this.output.resolve(name + ".md"), report);

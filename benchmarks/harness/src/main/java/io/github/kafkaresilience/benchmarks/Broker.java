@@ -66,7 +66,7 @@ final class Broker implements AutoCloseable {
 	 * Format storage and start a broker, returning once it answers Admin requests.
 	 */
 	static Broker start(Processes processes, Path classpathFile, Map<String, String> overrides, Path log)
-			throws IOException, InterruptedException {
+			throws IOException {
 		String classpath = Files.readString(classpathFile, StandardCharsets.UTF_8).trim();
 		Path data = Files.createTempDirectory("kafka-resilience-broker-");
 		int port = Harness.freePort();
@@ -98,7 +98,7 @@ final class Broker implements AutoCloseable {
 		try {
 			broker.awaitReady();
 		}
-		catch (RuntimeException | InterruptedException ex) {
+		catch (RuntimeException ex) {
 			broker.close();
 			throw ex;
 		}
@@ -135,26 +135,12 @@ final class Broker implements AutoCloseable {
 			group.initial.rebalance.delay.ms=0
 			""";
 
-	private void awaitReady() throws InterruptedException {
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+	private void awaitReady() {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
 				3000))) {
-			while (true) {
-				if (!this.process.isAlive()) {
-					throw new IllegalStateException("The broker exited with " + this.process.exitValue());
-				}
-				try {
-					admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
-					return;
-				}
-				catch (Exception ex) {
-					if (System.nanoTime() > deadline) {
-						throw new IllegalStateException("The broker did not answer within " + START_TIMEOUT, ex);
-					}
-					Thread.sleep(250);
-				}
-			}
+			Harness.await("the broker", START_TIMEOUT, this.process,
+					() -> !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty());
 		}
 	}
 
@@ -171,19 +157,14 @@ final class Broker implements AutoCloseable {
 	static void createTopics(Admin admin, List<NewTopic> topics) throws Exception {
 		admin.createTopics(topics).all().get(120, TimeUnit.SECONDS);
 		List<String> names = topics.stream().map(NewTopic::name).toList();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (!admin.describeTopics(names)
-			.allTopicNames()
-			.get(30, TimeUnit.SECONDS)
-			.values()
-			.stream()
-			.flatMap((topic) -> topic.partitions().stream())
-			.allMatch((partition) -> partition.leader() != null && !partition.leader().isEmpty())) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Partitions of " + names + " have no leader after 120 s");
-			}
-			Thread.sleep(200);
-		}
+		Harness.await("a leader for every partition of " + names, Duration.ofSeconds(120),
+				() -> admin.describeTopics(names)
+					.allTopicNames()
+					.get(30, TimeUnit.SECONDS)
+					.values()
+					.stream()
+					.flatMap((topic) -> topic.partitions().stream())
+					.allMatch((partition) -> partition.leader() != null && !partition.leader().isEmpty()));
 	}
 
 	String bootstrapServers() {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
 
 /**
  * What the broker did during one measured window: its process CPU time (user and system,
@@ -82,17 +83,28 @@ record BrokerWindow(Duration length, Duration brokerCpu, Duration ownCpu, Map<St
 		 * @throws Exception if the broker's counters cannot be read
 		 */
 		BrokerWindow measure(Duration length, ConsumerFleet fleet) throws Exception {
+			return measure(() -> Harness.sleep(length), fleet);
+		}
+
+		/**
+		 * Measure while the work runs.
+		 * @param work what the window lasts for
+		 * @param fleet the consumers, or {@code null} if there are none
+		 * @return what the window measured
+		 * @throws Exception if the work fails or the broker's counters cannot be read
+		 */
+		BrokerWindow measure(Work work, ConsumerFleet fleet) throws Exception {
 			int changesBefore = (fleet != null) ? fleet.assignmentChanges() : 0;
-			Map<String, Long> requestsBefore = ScaleBenchmark.requestCounts(this.jmx);
+			Map<String, Long> requestsBefore = requestCounts(this.jmx);
 			Duration ownBefore = cpu(ProcessHandle.current());
 			Duration brokerBefore = cpu(this.broker);
 			long start = System.nanoTime();
-			Harness.sleep(length);
+			work.run();
 			Duration brokerAfter = cpu(this.broker);
 			long end = System.nanoTime();
 			Duration ownAfter = cpu(ProcessHandle.current());
 			Map<String, Long> requests = new TreeMap<>();
-			ScaleBenchmark.requestCounts(this.jmx).forEach((api, count) -> {
+			requestCounts(this.jmx).forEach((api, count) -> {
 				long delta = count - requestsBefore.getOrDefault(api, 0L);
 				if (delta > 0) {
 					requests.put(api, delta);
@@ -115,10 +127,33 @@ record BrokerWindow(Duration length, Duration brokerCpu, Duration ownCpu, Map<St
 			return window;
 		}
 
+		// Requests the broker has received since it started, per API, all versions
+		// together.
+		private static Map<String, Long> requestCounts(MBeanServerConnection jmx) throws Exception {
+			Map<String, Long> counts = new TreeMap<>();
+			for (ObjectName name : jmx
+				.queryNames(new ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null)) {
+				if (name.getKeyProperty("request") != null && jmx.getAttribute(name, "Count") instanceof Number count) {
+					counts.merge(name.getKeyProperty("request"), count.longValue(), Long::sum);
+				}
+			}
+			return counts;
+		}
+
 		private static Duration cpu(ProcessHandle process) {
 			return process.info()
 				.totalCpuDuration()
 				.orElseThrow(() -> new IllegalStateException("No CPU time for pid " + process.pid()));
+		}
+
+		/**
+		 * What a window lasts for.
+		 */
+		@FunctionalInterface
+		interface Work {
+
+			void run() throws Exception;
+
 		}
 
 	}

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -82,11 +83,7 @@ final class ConsumerFleet implements AutoCloseable {
 	 * @return the sum
 	 */
 	int ownedPartitions() {
-		int sum = 0;
-		for (int i = 0; i < this.owned.length(); i++) {
-			sum += this.owned.get(i);
-		}
-		return sum;
+		return IntStream.range(0, this.owned.length()).map(this.owned::get).sum();
 	}
 
 	/**
@@ -94,13 +91,7 @@ final class ConsumerFleet implements AutoCloseable {
 	 * @return the count
 	 */
 	int idleMembers() {
-		int idle = 0;
-		for (int i = 0; i < this.owned.length(); i++) {
-			if (this.owned.get(i) == 0) {
-				idle++;
-			}
-		}
-		return idle;
+		return (int) IntStream.range(0, this.owned.length()).filter((member) -> this.owned.get(member) == 0).count();
 	}
 
 	/**
@@ -159,11 +150,6 @@ final class ConsumerFleet implements AutoCloseable {
 
 		@Override
 		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-			change(-partitions.size());
-		}
-
-		@Override
-		public void onPartitionsLost(Collection<TopicPartition> partitions) {
 			change(-partitions.size());
 		}
 

@@ -1,7 +1,7 @@
 package io.github.kafkaresilience.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -14,18 +14,26 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import com.sun.management.OperatingSystemMXBean;
+import org.apache.kafka.common.utils.Utils;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * What every benchmark driver does the same way: progress lines, sleeps without checked
- * exceptions, order statistics, the machine facts and the report file.
+ * What every benchmark driver does the same way: progress lines, sleeps and waits without
+ * checked exceptions, order statistics, Markdown tables, the machine facts and the report
+ * file.
  *
  * @author kafka-resilience
  */
 public final class Harness {
+
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
 	private Harness() {
 	}
@@ -84,6 +92,62 @@ public final class Harness {
 				: (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
+	/**
+	 * A Markdown table's header and separator lines.
+	 * @param columns the column names
+	 * @return two lines, each ending with a line break
+	 */
+	public static String tableHeader(String... columns) {
+		return tableRow((Object[]) columns) + "|---".repeat(columns.length) + "|\n";
+	}
+
+	/**
+	 * One row of a Markdown table.
+	 * @param cells the cells, rendered with {@link String#valueOf(Object)}
+	 * @return the row, ending with a line break
+	 */
+	public static String tableRow(Object... cells) {
+		return Arrays.stream(cells).map(String::valueOf).collect(Collectors.joining(" | ", "| ", " |\n"));
+	}
+
+	/**
+	 * Wait until the condition holds, polling every quarter of a second; an exception
+	 * counts as not yet.
+	 * @throws ConditionTimeoutException naming what was awaited if it did not hold in
+	 * time
+	 */
+	static void await(String what, Duration timeout, Callable<Boolean> condition) {
+		await(what, timeout, null, condition);
+	}
+
+	/**
+	 * Wait until the condition holds, as {@link #await(String, Duration, Callable)}, and
+	 * give up at once if the process exits.
+	 */
+	static void await(String what, Duration timeout, Process process, Callable<Boolean> condition) {
+		Awaitility.await(what)
+			.atMost(timeout)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(POLL_INTERVAL)
+			.ignoreExceptions()
+			.failFast(what + ": the process exited, see its log", () -> process != null && !process.isAlive())
+			.until(condition);
+	}
+
+	/**
+	 * Whether the condition holds within the timeout, polled as
+	 * {@link #await(String, Duration, Callable)} polls it.
+	 */
+	static boolean eventually(Duration timeout, Callable<Boolean> condition) {
+		try {
+			await("condition", timeout, condition);
+			return true;
+		}
+		catch (ConditionTimeoutException ex) {
+			return false;
+		}
+	}
+
 	static String format(double value, int decimals) {
 		return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", value);
 	}
@@ -106,15 +170,8 @@ public final class Harness {
 	}
 
 	static String totalMemory() {
-		try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-			return lines.filter((line) -> line.startsWith("MemTotal:"))
-				.map((line) -> format(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0, 1) + " GiB")
-				.findFirst()
-				.orElse("unknown");
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown";
-		}
+		OperatingSystemMXBean system = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		return format(system.getTotalMemorySize() / 1024.0 / 1024.0 / 1024.0, 1) + " GiB";
 	}
 
 	static String loadAverage() {
@@ -142,20 +199,10 @@ public final class Harness {
 	}
 
 	static void deleteRecursively(Path directory) {
-		if (!Files.exists(directory)) {
-			return;
+		try {
+			Utils.delete(directory.toFile());
 		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> {
-				try {
-					Files.deleteIfExists(path);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-		}
-		catch (IOException | UncheckedIOException ex) {
+		catch (IOException ex) {
 			info("Could not delete " + directory + ": " + ex.getMessage());
 		}
 	}

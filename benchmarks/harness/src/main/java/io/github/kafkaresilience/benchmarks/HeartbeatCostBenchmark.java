@@ -2,11 +2,9 @@ package io.github.kafkaresilience.benchmarks;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,47 +44,38 @@ public final class HeartbeatCostBenchmark extends BenchmarkCommand {
 
 	private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(300);
 
-	@Option(names = "--consumers", split = ",",
-			description = "group sizes, in order (default 100,500,1000; " + "smoke 50)")
+	@Option(names = "--consumers", split = ",", description = "group sizes, in order (100,500,1000; smoke 50)")
 	private List<Integer> consumers;
 
-	@Option(names = "--partitions", description = "partitions of the topic (default 1000; smoke 50)")
+	@Option(names = "--partitions", description = "partitions of the topic (1000; smoke 50)")
 	private Integer partitions;
 
 	@Option(names = "--classic-heartbeat-ms", split = ",",
-			description = "heartbeat.interval.ms values, classic protocol (default 3000,1000,500,250; smoke 3000,250; "
-					+ "0: skip)")
+			description = "classic heartbeat.interval.ms values (3000,1000,500,250; smoke 3000,250; 0: skip)")
 	private List<Integer> classicHeartbeats;
 
 	@Option(names = "--consumer-heartbeat-ms", split = ",",
-			description = "the group's consumer.heartbeat.interval.ms values, consumer protocol "
-					+ "(default 5000,1000,500,250; smoke 5000,250; 0: skip)")
+			description = "KIP-848 group's consumer.heartbeat.interval.ms values (5000,1000,500,250; smoke 5000,250; "
+					+ "0: skip)")
 	private List<Integer> consumerHeartbeats;
 
 	@Option(names = "--consumer-join-heartbeat-ms",
-			description = "the consumer-protocol group's interval while it forms (default: the shortest measured); "
-					+ "a longer one keeps a large group's members from starving each other on a small machine")
+			description = "the KIP-848 group's interval while it forms (the shortest measured)")
 	private Integer consumerJoinHeartbeatMs;
 
-	@Option(names = "--fetch-max-wait-ms", defaultValue = "500",
-			description = "fetch.max.wait.ms: how long the broker holds an idle member's fetch (default Kafka's, 500); "
-					+ "longer means fewer fetches, so that a thousand members do not saturate a small machine")
+	@Option(names = "--fetch-max-wait-ms", defaultValue = "500", description = "the members' fetch.max.wait.ms")
 	private int fetchMaxWaitMs;
 
-	@Option(names = "--session-timeout-ms", defaultValue = "10000",
-			description = "session.timeout.ms of classic members (default: the starter's for dynamic members, 10000)")
+	@Option(names = "--session-timeout-ms", defaultValue = "10000", description = "classic session.timeout.ms")
 	private int sessionTimeoutMs;
 
-	@Option(names = "--window-s", description = "steady-state window per cell (default 60; smoke 10)")
+	@Option(names = "--window-s", description = "measured window per cell (60; smoke 10)")
 	private Integer windowSeconds;
 
-	@Option(names = "--settle-s", description = "wait after every partition is assigned, or after the interval "
-			+ "changed, before the window (default 10; smoke 3)")
+	@Option(names = "--settle-s", description = "wait before each window (10; smoke 3)")
 	private Integer settleSeconds;
 
-	@Option(names = "--warmup-s",
-			description = "before measuring, the smallest group (at most 100) runs this long at the shortest "
-					+ "interval of each protocol, so that the broker's JIT has compiled its paths (default 60; smoke 5)")
+	@Option(names = "--warmup-s", description = "unmeasured warm-up per protocol (60; smoke 5)")
 	private Integer warmupSeconds;
 
 	private int groups;
@@ -102,40 +91,36 @@ public final class HeartbeatCostBenchmark extends BenchmarkCommand {
 
 	@Override
 	int run() throws Exception {
-		String name = Harness.runName("heartbeat-cost");
-		Path directory = runDirectory(name);
-		String header = Harness.header(command(), this.smoke);
 		List<HeartbeatCostReport.Row> rows = new ArrayList<>();
-		try (Broker broker = startBroker(broker(), directory);
-				Admin admin = broker.admin("heartbeat-cost-observer");
-				JMXConnector jmx = ScaleBenchmark.attach(broker.pid())) {
-			Broker.createTopics(admin, List.of(new NewTopic(TOPIC, this.partitions, (short) 1)));
-			BrokerWindow.Meter meter = new BrokerWindow.Meter(broker.pid(), jmx.getMBeanServerConnection());
-			warmUp(broker, admin, meter);
-			Path partial = directory.resolve("partial.md");
-			Cells measurement = (cell) -> {
-				rows.addAll(attempt(cell));
-				Files.writeString(partial, HeartbeatCostReport.render(header, settings(), rows),
-						StandardCharsets.UTF_8);
-			};
-			measurement.add(() -> List.of(idle(meter)));
-			Duration window = Duration.ofSeconds(this.windowSeconds);
-			for (int members : this.consumers) {
-				for (int heartbeatMs : this.classicHeartbeats) {
-					measurement.add(() -> List.of(classic(broker, admin, meter, members, heartbeatMs, window)));
+		return report("heartbeat-cost", broker(), (broker, directory, header) -> {
+			try (Admin admin = broker.admin("heartbeat-cost-observer");
+					JMXConnector jmx = ScaleBenchmark.attach(broker.pid())) {
+				Broker.createTopics(admin, List.of(new NewTopic(TOPIC, this.partitions, (short) 1)));
+				BrokerWindow.Meter meter = new BrokerWindow.Meter(broker.pid(), jmx.getMBeanServerConnection());
+				warmUp(broker, admin, meter);
+				Cells measurement = (cell) -> {
+					rows.addAll(attempt(cell));
+					Files.writeString(directory.resolve("partial.md"),
+							HeartbeatCostReport.render(header, settings(), rows), StandardCharsets.UTF_8);
+				};
+				measurement.add(() -> List.of(idle(meter)));
+				Duration window = Duration.ofSeconds(this.windowSeconds);
+				for (int members : this.consumers) {
+					for (int heartbeatMs : this.classicHeartbeats) {
+						measurement.add(() -> List.of(classic(broker, admin, meter, members, heartbeatMs, window)));
+					}
+					if (!this.consumerHeartbeats.isEmpty()) {
+						measurement.add(
+								() -> consumerProtocol(broker, admin, meter, members, this.consumerHeartbeats, window));
+					}
 				}
-				if (!this.consumerHeartbeats.isEmpty()) {
-					measurement
-						.add(() -> consumerProtocol(broker, admin, meter, members, this.consumerHeartbeats, window));
-				}
+				measurement.add(() -> List.of(idle(meter)));
 			}
-			measurement.add(() -> List.of(idle(meter)));
-		}
-		String report = HeartbeatCostReport.render(header, settings(), rows);
-		Harness.writeReport(this.output.resolve(name + ".md"), report);
-		Files.writeString(this.output.resolve("heartbeat-cost.md"), report + "\n", StandardCharsets.UTF_8,
-				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-		return 0;
+			String report = HeartbeatCostReport.render(header, settings(), rows);
+			Files.writeString(this.output.resolve("heartbeat-cost.md"), report + "\n", StandardCharsets.UTF_8,
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			return report;
+		});
 	}
 
 	/**
@@ -174,20 +159,20 @@ public final class HeartbeatCostBenchmark extends BenchmarkCommand {
 
 	@Override
 	void validate() {
-		this.consumers = orDefault(this.consumers, List.of(50), List.of(100, 500, 1000));
-		this.partitions = orDefault(this.partitions, 50, 1000);
-		this.classicHeartbeats = orDefault(this.classicHeartbeats, List.of(3000, 250), List.of(3000, 1000, 500, 250));
-		this.consumerHeartbeats = orDefault(this.consumerHeartbeats, List.of(5000, 250), List.of(5000, 1000, 500, 250));
-		this.windowSeconds = orDefault(this.windowSeconds, 10, 60);
-		this.settleSeconds = orDefault(this.settleSeconds, 3, 10);
-		this.warmupSeconds = orDefault(this.warmupSeconds, 5, 60);
+		this.consumers = smoke(this.consumers, List.of(100, 500, 1000), List.of(50));
+		this.partitions = smoke(this.partitions, 1000, 50);
+		this.classicHeartbeats = skipZero(
+				smoke(this.classicHeartbeats, List.of(3000, 1000, 500, 250), List.of(3000, 250)));
+		this.consumerHeartbeats = skipZero(
+				smoke(this.consumerHeartbeats, List.of(5000, 1000, 500, 250), List.of(5000, 250)));
+		this.windowSeconds = smoke(this.windowSeconds, 60, 10);
+		this.settleSeconds = smoke(this.settleSeconds, 10, 3);
+		this.warmupSeconds = smoke(this.warmupSeconds, 60, 5);
 	}
 
-	private <T> T orDefault(T value, T smokeValue, T fullValue) {
-		if (value instanceof Collection<?> list && list.size() == 1 && list.contains(0)) {
-			return (T) List.of();
-		}
-		return (value != null) ? value : (this.smoke ? smokeValue : fullValue);
+	// "0" skips a protocol.
+	private static List<Integer> skipZero(List<Integer> heartbeats) {
+		return heartbeats.equals(List.of(0)) ? List.of() : heartbeats;
 	}
 
 	private Map<String, String> broker() {
@@ -195,10 +180,10 @@ public final class HeartbeatCostBenchmark extends BenchmarkCommand {
 		// Kafka's default, which BrokerProcess sets to 0: a classic group of hundreds of
 		// members then forms in one rebalance instead of one per late joiner.
 		settings.put("group.initial.rebalance.delay.ms", "3000");
-		this.consumerHeartbeats.stream()
-			.mapToInt(Integer::intValue)
-			.min()
-			.ifPresent((min) -> settings.put("group.consumer.min.heartbeat.interval.ms", Integer.toString(min)));
+		if (!this.consumerHeartbeats.isEmpty()) {
+			settings.put("group.consumer.min.heartbeat.interval.ms",
+					Collections.min(this.consumerHeartbeats).toString());
+		}
 		settings.putAll(this.brokerProperties);
 		return settings;
 	}

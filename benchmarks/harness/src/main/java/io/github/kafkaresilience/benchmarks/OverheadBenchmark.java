@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -166,36 +169,26 @@ public final class OverheadBenchmark extends BenchmarkCommand {
 	static String report(String header, List<RunResult> results) {
 		StringBuilder out = new StringBuilder("# Overhead: consumer throughput with and without kafka-resilience\n\n");
 		out.append(header).append('\n');
-		out.append("| pair | run | variant | records | drain ms | records/s | records/s after the first tenth | "
-				+ "signals collector | refreshes during drain | process wall s |\n"
-				+ "|---|---|---|---|---|---|---|---|---|---|\n");
+		out.append(Harness.tableHeader("pair", "run", "variant", "records", "drain ms", "records/s",
+				"records/s after the first tenth", "signals collector", "refreshes during drain", "process wall s"));
 		for (RunResult r : results) {
-			out.append(String.format("| %d | %d | %s | %d | %s | %s | %s | %s | %d | %s |\n", r.pair() + 1, r.run(),
-					r.variant(), r.records(), format(r.elapsedNanos() / 1e6, 1), format(r.recordsPerSecond(), 0),
-					format(r.steadyRecordsPerSecond(), 0), r.collector() ? "yes" : "no", r.refreshesDuringDrain(),
-					format(r.wallMs() / 1000.0, 1)));
+			out.append(
+					Harness.tableRow(r.pair() + 1, r.run(), r.variant(), r.records(), format(r.elapsedNanos() / 1e6, 1),
+							format(r.recordsPerSecond(), 0), format(r.steadyRecordsPerSecond(), 0),
+							r.collector() ? "yes" : "no", r.refreshesDuringDrain(), format(r.wallMs() / 1000.0, 1)));
 		}
 		List<Double> ratios = ratios(results, RunResult::recordsPerSecond);
 		List<Double> steady = ratios(results, RunResult::steadyRecordsPerSecond);
 		double median = Harness.median(ratios);
-		out.append("\nRatio starter/plain per pair: ")
-			.append(ratios.stream().map((ratio) -> format(ratio, 3)).toList())
-			.append("; after the first tenth: ")
-			.append(steady.stream().map((ratio) -> format(ratio, 3)).toList())
-			.append(", median ")
-			.append(format(Harness.median(steady), 3));
+		out.append("\nRatio starter/plain per pair: " + formatted(ratios) + "; after the first tenth: "
+				+ formatted(steady) + ", median " + format(Harness.median(steady), 3));
 		out.append("\n\nMedian records/s: starter " + format(medianRate(results, "starter"), 0) + ", plain "
 				+ format(medianRate(results, "plain"), 0));
 		out.append("\n\n**Median ratio starter/plain: " + format(median, 3) + "** (target >= 0.98: "
 				+ (Double.isNaN(median) ? "no data" : (median >= 0.98) ? "met" : "NOT met") + ")");
-		out.append("\n\nOrder-balanced ratio: " + format(balanced(ratios), 3)
-				+ " (mean of the pairs where the starter ran first, " + format(mean(ratios, 0), 3)
-				+ ", and of those where plain ran first, " + format(mean(ratios, 1), 3)
-				+ "; the second run of a pair tends to be faster, so the median of an odd number of pairs "
-				+ "leans to the order that ran more often)");
-		out.append("\n\nrecords/s = (records - 1) / time from the first record to the last, measured by the "
-				+ "application itself (JVM start-up, context start-up and group join excluded). Load average at "
-				+ "the end: " + Harness.loadAverage() + ".\n");
+		out.append("\n\nOrder-balanced ratio: " + format(balanced(ratios), 3) + " (starter first "
+				+ format(mean(ratios, 0), 3) + ", plain first " + format(mean(ratios, 1), 3)
+				+ "). Load average at the end: " + Harness.loadAverage() + ".\n");
 		return out.toString();
 	}
 
@@ -216,28 +209,27 @@ public final class OverheadBenchmark extends BenchmarkCommand {
 			.orElse(Double.NaN);
 	}
 
+	// Per pair, in pair order; a pair without both variants has no ratio.
 	static List<Double> ratios(List<RunResult> results, ToDoubleFunction<RunResult> rate) {
-		List<Double> ratios = new ArrayList<>();
-		results.stream().mapToInt(RunResult::pair).distinct().sorted().forEach((pair) -> {
-			List<Double> starter = rates(results, pair, "starter", rate);
-			List<Double> plain = rates(results, pair, "plain", rate);
-			if (!starter.isEmpty() && !plain.isEmpty()) {
-				ratios.add(starter.get(0) / plain.get(0));
-			}
-		});
-		return ratios;
-	}
-
-	private static List<Double> rates(List<RunResult> results, int pair, String variant,
-			ToDoubleFunction<RunResult> rate) {
-		return results.stream()
-			.filter((result) -> (pair < 0 || result.pair() == pair) && result.variant().equals(variant))
-			.map(rate::applyAsDouble)
+		Map<Integer, Map<String, Double>> pairs = new TreeMap<>();
+		results.forEach((result) -> pairs.computeIfAbsent(result.pair(), (pair) -> new HashMap<>())
+			.put(result.variant(), rate.applyAsDouble(result)));
+		return pairs.values()
+			.stream()
+			.filter((pair) -> pair.size() == 2)
+			.map((pair) -> pair.get("starter") / pair.get("plain"))
 			.toList();
 	}
 
+	private static List<String> formatted(List<Double> ratios) {
+		return ratios.stream().map((ratio) -> format(ratio, 3)).toList();
+	}
+
 	private static double medianRate(List<RunResult> results, String variant) {
-		return Harness.median(rates(results, -1, variant, RunResult::recordsPerSecond));
+		return Harness.median(results.stream()
+			.filter((result) -> result.variant().equals(variant))
+			.map(RunResult::recordsPerSecond)
+			.toList());
 	}
 
 	/**

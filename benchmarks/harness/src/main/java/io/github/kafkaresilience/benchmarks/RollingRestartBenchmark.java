@@ -14,13 +14,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -51,6 +51,8 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 	static final String TOPIC = "bench";
 
 	static final String GROUP = "bench";
+
+	private static final String JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
 	private static final Duration GROUP_START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -146,26 +148,26 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 	enum Disruption {
 
 		/** SIGTERM, the graceful stop, then the next incarnation: a rolling deploy. */
-		RESTART(true, ""),
+		RESTART,
 		/**
 		 * SIGKILL, then the next incarnation at once with the same name: a crashed
 		 * container.
 		 */
-		CRASH(true, " (crash)"),
+		CRASH,
 		/** SIGKILL and nothing after it: a lost node. */
-		KILL(false, " (kill)"),
+		KILL,
 		/**
 		 * SIGSTOP, then SIGCONT after the pause: a stop-the-world pause of the whole JVM.
 		 */
-		PAUSE(false, " (pause)");
+		PAUSE;
 
-		final boolean restarts;
+		boolean restarts() {
+			return this == RESTART || this == CRASH;
+		}
 
-		final String labelSuffix;
-
-		Disruption(boolean restarts, String labelSuffix) {
-			this.restarts = restarts;
-			this.labelSuffix = labelSuffix;
+		// What a label gets when none is given: the scenario, and what was done to it.
+		String labelSuffix() {
+			return (this == RESTART) ? "" : " (" + name().toLowerCase(Locale.ROOT) + ")";
 		}
 
 	}
@@ -188,7 +190,7 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 			this.disruption = Disruption.CRASH;
 		}
 		if (this.disrupt == null) {
-			this.disrupt = this.disruption.restarts ? this.instances : 1;
+			this.disrupt = this.disruption.restarts() ? this.instances : 1;
 		}
 		if (this.disrupt < 1 || this.disrupt > this.instances || this.together < 1 || this.together > this.disrupt) {
 			throw invalid("--disrupt must be between 1 and --instances (" + this.instances
@@ -196,7 +198,7 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 					+ this.together);
 		}
 		if (this.label == null) {
-			this.label = this.scenario.name() + this.disruption.labelSuffix;
+			this.label = this.scenario.name() + this.disruption.labelSuffix();
 		}
 		if (this.label.isBlank() || this.label.contains(",") || this.label.contains("|") || this.label.contains("\n")) {
 			throw invalid("--label must be non-blank text without ',', '|' or a line break (it becomes a table cell), "
@@ -248,7 +250,7 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 				StandardCharsets.UTF_8);
 		append(this.output.resolve("results.md"), RunResult.markdownHeader(), result.markdownRow());
 		append(this.output.resolve("results.csv"), RunResult.csvHeader(), result.csvRow());
-		System.out.println("\n" + RunResult.markdownHeader() + "\n" + result.markdownRow() + "\n");
+		System.out.println("\n" + RunResult.markdownHeader() + result.markdownRow());
 		System.out.println("Details: " + files.summary());
 		return 0;
 	}
@@ -256,48 +258,46 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 	private void roll(Broker broker, RunFiles files) throws Exception {
 		try (Admin admin = broker.admin("bench-observer")) {
 			Broker.createTopics(admin, List.of(new NewTopic(TOPIC, this.partitions, (short) 1)));
-			try (GroupObserver observer = new GroupObserver(admin, GROUP, files.groupObservations())) {
-				List<ConsumerInstance> instances = new ArrayList<>();
-				for (int i = 1; i <= this.instances; i++) {
-					instances.add(instance("app-" + i, broker, files));
-					start(instances.get(i - 1));
-				}
-				if (!observer.awaitStable(this.instances * this.concurrency, this.partitions, GROUP_START_TIMEOUT)) {
-					throw new IllegalStateException("The group did not become stable: " + observer.latest());
-				}
-				record(Type.GROUP_STABLE);
-				try (Producer producer = Producer.logging(broker.bootstrapServers(), TOPIC, files.produced())) {
-					producer.startRate(this.ratePerSecond);
-					record(Type.PRODUCTION_STARTED, "", this.ratePerSecond + " records/s");
-					Harness.sleep(warmup());
-					instances.stream()
-						.filter((instance) -> !instance.hasConsumed())
-						.forEach((instance) -> Harness.info("Warning: " + instance.name() + " consumed nothing yet"));
-					if (this.burst > 0) {
-						record(Type.BURST_STARTED, "", this.burst + " records");
-						producer.burst(this.burst);
-						record(Type.BURST_SENT);
-					}
-					record(Type.ROLL_STARTED);
-					disruptAll(instances.subList(0, this.disrupt), observer);
-					record(Type.ROLL_FINISHED);
-					Harness.sleep(settle());
-					record(Type.SETTLED);
-					producer.close();
-					record(Type.PRODUCTION_STOPPED, "", "sent " + producer.sent() + "; failed " + producer.failures());
-				}
-				record(awaitDrained(admin) ? Type.DRAINED : Type.DRAIN_TIMED_OUT);
-				// Every instance at once, as a whole deployment being scaled down; a
-				// killed
-				// instance is already gone.
-				stop(instances.stream().filter(ConsumerInstance::isAlive).toList());
-				record(Type.INSTANCES_STOPPED);
+			GroupObserver observer = new GroupObserver(admin, GROUP);
+			List<ConsumerInstance> instances = new ArrayList<>();
+			for (int i = 1; i <= this.instances; i++) {
+				instances.add(instance("app-" + i, broker, files));
+				start(instances.get(i - 1));
 			}
+			if (!observer.awaitStable(this.instances * this.concurrency, this.partitions, GROUP_START_TIMEOUT)) {
+				throw new IllegalStateException("The group did not become stable within " + GROUP_START_TIMEOUT);
+			}
+			record(Type.GROUP_STABLE);
+			try (Producer producer = Producer.logging(broker.bootstrapServers(), TOPIC, files.produced())) {
+				producer.startRate(this.ratePerSecond);
+				record(Type.PRODUCTION_STARTED, "", this.ratePerSecond + " records/s");
+				Harness.sleep(warmup());
+				instances.stream()
+					.filter((instance) -> !instance.hasConsumed())
+					.forEach((instance) -> Harness.info("Warning: " + instance.name() + " consumed nothing yet"));
+				if (this.burst > 0) {
+					record(Type.BURST_STARTED, "", this.burst + " records");
+					producer.burst(this.burst);
+					record(Type.BURST_SENT);
+				}
+				record(Type.ROLL_STARTED);
+				disruptAll(instances.subList(0, this.disrupt), observer);
+				record(Type.ROLL_FINISHED);
+				Harness.sleep(settle());
+				record(Type.SETTLED);
+				producer.close();
+				record(Type.PRODUCTION_STOPPED, "", "sent " + producer.sent() + "; failed " + producer.failures());
+			}
+			record(awaitDrained(admin) ? Type.DRAINED : Type.DRAIN_TIMED_OUT);
+			// Every instance at once, as a whole deployment being scaled down; a killed
+			// instance is already gone.
+			stop(instances.stream().filter(ConsumerInstance::isAlive).toList());
+			record(Type.INSTANCES_STOPPED);
 		}
 	}
 
 	private ConsumerInstance instance(String name, Broker broker, RunFiles files) {
-		List<String> command = javaCommand("-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", List.of(),
+		List<String> command = javaCommand(JVM_OPTIONS, List.of(),
 				"benchmarks/consumer-app/target/benchmark-consumer.jar");
 		command.addAll(List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
 				"--bench.topic=" + TOPIC, "--bench.group=" + GROUP, "--bench.instance=" + name,
@@ -309,8 +309,7 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 
 	// Waves of --together instances; a wave is awaited healthy before the next unless
 	// --restart-every-s makes the next come on a schedule, as a deploy that goes on
-	// before
-	// the group has settled (health is then recorded when it comes).
+	// before the group has settled (health is then recorded when it comes).
 	private void disruptAll(List<ConsumerInstance> disrupted, GroupObserver observer) throws IOException {
 		List<Thread> watchers = new ArrayList<>();
 		boolean scheduled = this.restartEverySeconds > 0;
@@ -318,9 +317,9 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 			long next = System.nanoTime() + TimeUnit.SECONDS.toNanos(this.restartEverySeconds);
 			List<ConsumerInstance> wave = disrupted.subList(from, Math.min(from + this.together, disrupted.size()));
 			Map<ConsumerInstance, Set<String>> previous = new HashMap<>();
-			wave.forEach((instance) -> previous.put(instance, observer.latest().memberIdsOf(instance.name())));
+			wave.forEach((instance) -> previous.put(instance, observer.memberIdsOf(instance)));
 			disrupt(wave);
-			for (ConsumerInstance instance : this.disruption.restarts ? wave : List.<ConsumerInstance>of()) {
+			for (ConsumerInstance instance : this.disruption.restarts() ? wave : List.<ConsumerInstance>of()) {
 				int incarnation = instance.incarnation();
 				Runnable awaitHealthy = () -> record(observer.awaitHealthy(instance, previous.get(instance),
 						Duration.ofSeconds(this.healthyTimeoutSeconds)) ? Type.INSTANCE_HEALTHY
@@ -368,7 +367,7 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 				}
 			}
 		}
-		if (this.disruption.restarts) {
+		if (this.disruption.restarts()) {
 			for (ConsumerInstance instance : wave) {
 				start(instance);
 			}
@@ -413,70 +412,54 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 
 	// Drained when the group's committed offsets reach the end of every partition that
 	// received records (an empty partition has no committed offset).
-	private boolean awaitDrained(Admin admin) throws InterruptedException {
-		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+	private boolean awaitDrained(Admin admin) {
 		Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, this.partitions)
 			.boxed()
 			.collect(Collectors.toMap((p) -> new TopicPartition(TOPIC, p), (p) -> OffsetSpec.latest()));
-		while (System.nanoTime() < deadline) {
-			try {
-				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-					.partitionsToOffsetAndMetadata()
-					.get(5, TimeUnit.SECONDS);
-				if (admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).entrySet().stream().allMatch((end) -> {
-					OffsetAndMetadata offset = committed.get(end.getKey());
-					return end.getValue().offset() == 0
-							|| (offset != null && offset.offset() >= end.getValue().offset());
-				})) {
-					return true;
-				}
-			}
-			catch (Exception ex) {
-				// Retried until the deadline.
-			}
-			Thread.sleep(250);
-		}
-		return false;
+		return Harness.eventually(DRAIN_TIMEOUT, () -> {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+				.partitionsToOffsetAndMetadata()
+				.get(5, TimeUnit.SECONDS);
+			return admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).entrySet().stream().allMatch((end) -> {
+				OffsetAndMetadata offset = committed.get(end.getKey());
+				return end.getValue().offset() == 0 || (offset != null && offset.offset() >= end.getValue().offset());
+			});
+		});
 	}
 
 	private void writeSettings(RunFiles files) throws IOException {
-		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("scenario", this.scenario.name());
-		values.put("label", this.label);
-		values.put("burst", this.burst);
-		values.put("scenarioDescription", this.scenario.description());
-		values.put("instances", this.instances);
-		values.put("concurrency", this.concurrency);
-		values.put("processingMs", this.processingMs);
-		values.put("ratePerSecond", this.ratePerSecond);
-		values.put("partitions", this.partitions);
-		values.put("topic", TOPIC);
-		values.put("group", GROUP);
-		values.put("warmupS", warmup().toSeconds());
-		values.put("betweenRestartsS", betweenRestarts().toSeconds());
-		values.put("settleS", settle().toSeconds());
-		values.put("gapThresholdMs", this.gapThresholdMs);
-		values.put("restartEveryS", this.restartEverySeconds);
-		values.put("disruption", this.disruption.name().toLowerCase(Locale.ROOT));
-		values.put("pauseS", this.pauseSeconds);
-		values.put("disrupt", this.disrupt);
-		values.put("together", this.together);
-		values.put("applicationArguments", String.join(" ", this.scenario.applicationArguments()) + " "
-				+ String.join(" ", this.extraApplicationArguments));
-		values.put("applicationJvmOptions",
-				String.join(" ", jvmOptions("-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")));
-		values.put("brokerProperties",
-				this.brokerProperties.entrySet()
-					.stream()
-					.map((entry) -> entry.getKey() + "=" + entry.getValue())
-					.collect(Collectors.joining(" ")));
-		values.put("command", command());
-		values.put("processors", Runtime.getRuntime().availableProcessors());
-		values.put("memory", Harness.totalMemory());
-		values.put("java", Harness.java());
-		values.put("startedAt", OffsetDateTime.now().toString());
 		Properties settings = new Properties();
-		values.forEach((key, value) -> settings.setProperty(key, String.valueOf(value)));
+		BiConsumer<String, Object> put = (key, value) -> settings.setProperty(key, String.valueOf(value));
+		put.accept("scenario", this.scenario.name());
+		put.accept("label", this.label);
+		put.accept("burst", this.burst);
+		put.accept("scenarioDescription", this.scenario.description());
+		put.accept("instances", this.instances);
+		put.accept("concurrency", this.concurrency);
+		put.accept("processingMs", this.processingMs);
+		put.accept("ratePerSecond", this.ratePerSecond);
+		put.accept("partitions", this.partitions);
+		put.accept("topic", TOPIC);
+		put.accept("group", GROUP);
+		put.accept("warmupS", warmup().toSeconds());
+		put.accept("betweenRestartsS", betweenRestarts().toSeconds());
+		put.accept("settleS", settle().toSeconds());
+		put.accept("gapThresholdMs", this.gapThresholdMs);
+		put.accept("restartEveryS", this.restartEverySeconds);
+		put.accept("disruption", this.disruption.name().toLowerCase(Locale.ROOT));
+		put.accept("pauseS", this.pauseSeconds);
+		put.accept("disrupt", this.disrupt);
+		put.accept("together", this.together);
+		put.accept("applicationArguments", String.join(" ", this.scenario.applicationArguments()) + " "
+				+ String.join(" ", this.extraApplicationArguments));
+		put.accept("applicationJvmOptions", String.join(" ", jvmOptions(JVM_OPTIONS)));
+		put.accept("brokerProperties",
+				String.join(" ", this.brokerProperties.entrySet().stream().map(Object::toString).toList()));
+		put.accept("command", command());
+		put.accept("processors", Runtime.getRuntime().availableProcessors());
+		put.accept("memory", Harness.totalMemory());
+		put.accept("java", Harness.java());
+		put.accept("startedAt", OffsetDateTime.now());
 		try (Writer writer = Files.newBufferedWriter(files.settings(), StandardCharsets.UTF_8)) {
 			settings.store(writer, "rolling-restart run");
 		}
@@ -494,11 +477,8 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 					.orElse(null);
 			}
 		}
-		if (!headerLine.equals(last)) {
-			Files.writeString(file, header + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-					StandardOpenOption.APPEND);
-		}
-		Files.writeString(file, row + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+		String text = (headerLine.equals(last) ? "" : header.strip() + "\n") + row.strip() + "\n";
+		Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 	}
 
 }

@@ -12,24 +12,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
-import javax.management.MBeanServerConnection;
-import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 import com.sun.tools.attach.VirtualMachine;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
@@ -61,16 +53,11 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 			"--add-opens=java.base/java.util.concurrent=ALL-UNNAMED");
 
 	// Requests the signals collector's Admin client sends; consumers send some of them
-	// too
-	// (Metadata, OffsetFetch, FindCoordinator on assignment), rarely in a steady state.
+	// too (Metadata, OffsetFetch, FindCoordinator on assignment), rarely in a steady
+	// state.
 	static final Set<String> ADMIN_APIS = Set.of("ApiVersions", "Metadata", "DescribeCluster", "FindCoordinator",
 			"ConsumerGroupDescribe", "DescribeGroups", "OffsetFetch", "ListOffsets", "ListGroups",
 			"DescribeTopicPartitions");
-
-	// " 123: 4567 890123 io.github.Foo (unnamed module)" or without module
-	private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$");
-
-	private static final int HISTOGRAM_ROWS = 12;
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -153,16 +140,16 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 		return report("scale", (broker, directory, header) -> {
 			List<LayoutResult> results = new ArrayList<>();
 			try (Admin admin = broker.admin("bench-scale-observer"); JMXConnector jmx = attach(broker.pid())) {
+				BrokerWindow.Meter meter = new BrokerWindow.Meter(broker.pid(), jmx.getMBeanServerConnection());
 				for (int i = 0; i < this.layouts.size(); i++) {
-					results.add(measure(this.layouts.get(i), "l" + (i + 1), broker, admin,
-							jmx.getMBeanServerConnection(), directory));
+					results.add(measure(this.layouts.get(i), "l" + (i + 1), broker, admin, meter, directory));
 				}
 			}
 			return report(header, results);
 		});
 	}
 
-	private LayoutResult measure(Layout layout, String prefix, Broker broker, Admin admin, MBeanServerConnection jmx,
+	private LayoutResult measure(Layout layout, String prefix, Broker broker, Admin admin, BrokerWindow.Meter meter,
 			Path directory) throws Exception {
 		Harness.info("Layout " + layout + ": " + layout.groups() + " groups, " + layout.partitions() + " partitions");
 		List<TopicPartition> partitions = createTopics(admin, layout, prefix);
@@ -178,43 +165,40 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 			Process app = this.processes.startApplication(command, directory.resolve("app-" + prefix + ".log"));
 			try {
 				String base = "http://127.0.0.1:" + port + "/actuator/";
-				awaitHealth(app, URI.create(base + "health"));
+				Harness.await("the application's health", START_TIMEOUT, app,
+						() -> this.http
+							.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
+									HttpResponse.BodyHandlers.discarding())
+							.statusCode() == 200);
 				awaitGroups(admin, layout, prefix);
 				producer.startRate(this.trickleRate);
 				Harness.info("Groups stable; waiting for two refreshes");
 				awaitRefresh(base, lastRefresh(base) + 2);
-				long firstNumber = lastRefresh(base);
-				Map<String, Long> brokerBefore = requestCounts(jmx);
+				long first = lastRefresh(base);
 				List<EndpointLoad.Result> loads = new ArrayList<>();
-				Duration maxTime = Duration
-					.ofSeconds(Math.max(60, 3L * (this.warmupRequests + this.requests) / this.rate));
-				for (String endpoint : this.endpoints) {
-					Harness.info("Loading /actuator/" + endpoint + " at " + this.rate + " requests/s");
-					loads.add(EndpointLoad.run(this.http, URI.create(base + endpoint), this.rate, this.warmupRequests,
-							this.requests, maxTime));
-					Harness.info(loads.get(loads.size() - 1).describe());
-				}
-				awaitRefresh(base, firstNumber + this.minRefreshes);
-				List<JsonNode> all = refreshes(base);
-				long lastNumber = all.get(all.size() - 1).path("number").asLong();
-				Map<String, Long> brokerAfter = requestCounts(jmx);
-				List<JsonNode> window = all.stream()
-					.filter((r) -> r.path("number").asLong() > firstNumber && r.path("number").asLong() <= lastNumber)
-					.toList();
-				Map<String, Double> brokerPerRefresh = new TreeMap<>();
-				brokerAfter.forEach((api, count) -> {
-					long delta = count - brokerBefore.getOrDefault(api, 0L);
-					if (delta > 0) {
-						brokerPerRefresh.put(api, delta / (double) window.size());
+				long[] last = new long[1];
+				BrokerWindow counted = meter.measure(() -> {
+					Duration maxTime = Duration
+						.ofSeconds(Math.max(60, 3L * (this.warmupRequests + this.requests) / this.rate));
+					for (String endpoint : this.endpoints) {
+						Harness.info("Loading /actuator/" + endpoint + " at " + this.rate + " requests/s");
+						loads.add(EndpointLoad.run(this.http, URI.create(base + endpoint), this.rate,
+								this.warmupRequests, this.requests, maxTime));
+						Harness.info(loads.get(loads.size() - 1).describe());
 					}
-				});
+					awaitRefresh(base, first + this.minRefreshes);
+					last[0] = lastRefresh(base);
+				}, null);
+				List<JsonNode> all = refreshes(base);
+				List<JsonNode> window = all.stream()
+					.filter((r) -> r.path("number").asLong() > first && r.path("number").asLong() <= last[0])
+					.toList();
 				Files.write(directory.resolve("kafkaconsumers-" + prefix + ".json"),
 						this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(get(base + "kafkaconsumers")));
 				JsonNode heap = get(base + "benchsignals/heap");
 				Files.writeString(directory.resolve("heap-" + prefix + ".txt"), heap.path("totalFootprint").asString(),
 						StandardCharsets.UTF_8);
-				return new LayoutResult(layout, all.get(0), window, brokerPerRefresh, loads, heap,
-						histogram(app.pid()));
+				return new LayoutResult(layout, all.get(0), window, counted, loads, heap);
 			}
 			finally {
 				this.processes.stop(app, Duration.ofSeconds(30));
@@ -236,64 +220,22 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 			.toList();
 	}
 
-	private void awaitHealth(Process app, URI health) throws Exception {
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!app.isAlive()) {
-				throw new IllegalStateException("The application exited during start-up; see its log");
-			}
-			try {
-				if (this.http.send(HttpRequest.newBuilder(health).GET().build(), HttpResponse.BodyHandlers.discarding())
-					.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Harness.sleep(Duration.ofMillis(500));
-		}
-		throw new IllegalStateException("The application did not answer " + health + " within " + START_TIMEOUT);
-	}
-
 	private static void awaitGroups(Admin admin, Layout layout, String prefix) {
-		Set<String> groups = new TreeSet<>();
-		IntStream.rangeClosed(1, layout.groups()).forEach((n) -> groups.add(prefix + "-" + n));
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		String last = "";
-		while (System.nanoTime() < deadline) {
-			try {
-				Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(groups)
+		List<String> groups = IntStream.rangeClosed(1, layout.groups()).mapToObj((n) -> prefix + "-" + n).toList();
+		Harness.await("every group stable with every partition assigned", START_TIMEOUT,
+				() -> admin.describeConsumerGroups(groups)
 					.all()
-					.get(10, TimeUnit.SECONDS);
-				long ready = described.values()
+					.get(10, TimeUnit.SECONDS)
+					.values()
 					.stream()
-					.filter((group) -> group.groupState() == GroupState.STABLE && group.members()
+					.allMatch((group) -> group.groupState() == GroupState.STABLE && group.members()
 						.stream()
 						.mapToInt((member) -> member.assignment().topicPartitions().size())
-						.sum() == layout.partitions() / layout.groups())
-					.count();
-				last = ready + " of " + groups.size() + " groups stable with every partition assigned";
-				if (ready == groups.size()) {
-					return;
-				}
-			}
-			catch (Exception ex) {
-				last = ex.getMessage();
-			}
-			Harness.sleep(Duration.ofMillis(500));
-		}
-		throw new IllegalStateException("The groups did not become stable: " + last);
+						.sum() == layout.partitions() / layout.groups()));
 	}
 
-	private void awaitRefresh(String base, long number) throws IOException {
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (lastRefresh(base) < number) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Refresh " + number + " did not happen within " + START_TIMEOUT);
-			}
-			Harness.sleep(Duration.ofMillis(500));
-		}
+	private void awaitRefresh(String base, long number) {
+		Harness.await("refresh " + number, START_TIMEOUT, () -> lastRefresh(base) >= number);
 	}
 
 	private long lastRefresh(String base) throws IOException {
@@ -302,7 +244,7 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 	}
 
 	// Each as the application's probe reported it: number, startedAtMs, durationMs,
-	// adminRequests, failed, groups, partitions.
+	// adminRequests, failed.
 	private List<JsonNode> refreshes(String base) throws IOException {
 		JsonNode body = get(base + "benchsignals");
 		if (!body.path("collecting").asBoolean()) {
@@ -341,35 +283,6 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 		}
 	}
 
-	// Requests the broker has received since it started, per API, all versions together.
-	static Map<String, Long> requestCounts(MBeanServerConnection jmx) throws Exception {
-		Map<String, Long> counts = new TreeMap<>();
-		for (ObjectName name : jmx.queryNames(new ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"),
-				null)) {
-			if (name.getKeyProperty("request") != null && jmx.getAttribute(name, "Count") instanceof Number count) {
-				counts.merge(name.getKeyProperty("request"), count.longValue(), Long::sum);
-			}
-		}
-		return counts;
-	}
-
-	// jcmd's live-object histogram (a full GC first), kept to kafka-resilience's classes
-	// outside the benchmark's own package; sizes are shallow.
-	private static List<HeapRow> histogram(long pid) throws Exception {
-		Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-				Long.toString(pid), "GC.class_histogram")
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!Processes.awaitExit(jcmd, Duration.ofSeconds(60)) || jcmd.exitValue() != 0) {
-			throw new IOException("jcmd failed: " + output);
-		}
-		return HeapRow.parse(output)
-			.stream()
-			.filter((row) -> !row.className().startsWith("io.github.kafkaresilience.benchmarks."))
-			.toList();
-	}
-
 	String report(String header, List<LayoutResult> results) {
 		StringBuilder out = new StringBuilder(
 				"# Scale: refresh cost, endpoint latency and heap of kafka-resilience\n\n");
@@ -378,71 +291,42 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 				+ " records per partition before start, " + this.trickleRate
 				+ " records/s while measuring. Load average at the end: " + Harness.loadAverage()
 				+ ".\n\n## Refreshes\n\n");
-		out.append("| layout | groups | partitions | refreshes measured | admin requests per refresh: median "
-				+ "(min-max) | first refresh requests | refresh ms: median | p90 | max | failed |\n"
-				+ "|---|---|---|---|---|---|---|---|---|---|\n");
+		out.append(Harness.tableHeader("layout", "groups", "partitions", "refreshes measured",
+				"admin requests per refresh: median (min-max)", "first refresh requests",
+				"broker-counted requests of the collector's APIs per refresh", "refresh ms: median", "p90", "max",
+				"failed"));
 		for (LayoutResult r : results) {
-			double[] requests = r.window().stream().mapToDouble((n) -> n.path("adminRequests").asDouble()).toArray();
-			double[] durations = r.window().stream().mapToDouble((n) -> n.path("durationMs").asDouble()).toArray();
-			out.append(String.format("| %s | %d | %d | %d | %s (%s-%s) | %s | %s | %s | %s | %d |\n", r.layout(),
-					r.layout().groups(), r.layout().partitions(), r.window().size(),
-					format(percentile(requests, 50), 0), format(percentile(requests, 0), 0),
-					format(percentile(requests, 100), 0), format(r.first().path("adminRequests").asDouble(), 0),
+			double[] requests = r.values("adminRequests");
+			double[] durations = r.values("durationMs");
+			out.append(Harness.tableRow(r.layout(), r.layout().groups(), r.layout().partitions(), r.window().size(),
+					format(percentile(requests, 50), 0) + " (" + format(percentile(requests, 0), 0) + "-"
+							+ format(percentile(requests, 100), 0) + ")",
+					format(r.first().path("adminRequests").asDouble(), 0), format(r.brokerAdminRequestsPerRefresh(), 2),
 					format(percentile(durations, 50), 0), format(percentile(durations, 90), 0),
 					format(percentile(durations, 100), 0),
 					r.window().stream().filter((n) -> n.path("failed").asBoolean()).count()));
 		}
-		out.append("\nBroker-side requests per refresh over the same window, every API the broker counted (its "
-				+ "`RequestsPerSec` counters, read over JMX): the collector's are marked admin; consumers send "
-				+ "some of those too, rarely in a steady state.\n\n| API | sent by |");
-		results.forEach((r) -> out.append(' ').append(r.layout()).append(" |"));
-		out.append("\n|---|---|").append("---|".repeat(results.size())).append('\n');
-		Set<String> apis = new TreeSet<>();
-		results.forEach((r) -> apis.addAll(r.brokerPerRefresh().keySet()));
-		for (String api : apis) {
-			out.append("| " + api + " | " + (ADMIN_APIS.contains(api) ? "admin" : "clients") + " |");
-			results.forEach((r) -> out.append(" " + format(r.brokerPerRefresh().getOrDefault(api, 0.0), 2) + " |"));
-			out.append('\n');
-		}
 		out.append("\n## Endpoint latency\n\nOne request at a time at " + this.rate + " requests/s, "
 				+ this.warmupRequests
 				+ " warm-up requests not recorded; latency from when each request was due to its last byte.\n\n");
-		out.append(
-				"| layout | endpoint | requests | errors | p50 ms | p99 ms | max ms | service p99 ms | body bytes |\n"
-						+ "|---|---|---|---|---|---|---|---|---|\n");
+		out.append(Harness.tableHeader("layout", "endpoint", "requests", "errors", "p50 ms", "p99 ms", "max ms",
+				"service p99 ms", "body bytes"));
 		for (LayoutResult r : results) {
 			for (EndpointLoad.Result load : r.loads()) {
-				out.append(String.format("| %s | %s | %d | %d | %s | %s | %s | %s | %d |\n", r.layout(), load.path(),
-						load.requests(), load.errors(), format(load.latency(50), 1), format(load.latency(99), 1),
-						format(load.latency(100), 1), format(percentile(load.serviceMs(), 99), 1), load.meanBytes()));
+				out.append(Harness.tableRow(r.layout(), load.path(), load.requests(), load.errors(),
+						format(load.latency(50), 1), format(load.latency(99), 1), format(load.latency(100), 1),
+						format(percentile(load.serviceMs(), 99), 1), load.meanBytes()));
 			}
 		}
 		out.append("\n## Heap\n\nReachable bytes (JOL graph walk inside the application; objects shared by two parts "
-				+ "counted once in the total), and the lag samples the windows held:\n\n| layout | snapshot | lag windows | "
-				+ "rebalance history | total | objects | lag samples |\n|---|---|---|---|---|---|---|\n");
+				+ "counted once in the total):\n\n");
+		out.append(Harness.tableHeader("layout", "snapshot", "lag windows", "rebalance history", "total", "objects"));
 		for (LayoutResult r : results) {
 			JsonNode heap = r.heap();
-			out.append(String.format("| %s | %d | %d | %d | %d | %d | %d |\n", r.layout(),
-					heap.path("snapshot").path("bytes").asLong(), heap.path("lagWindows").path("bytes").asLong(),
+			out.append(Harness.tableRow(r.layout(), heap.path("snapshot").path("bytes").asLong(),
+					heap.path("lagWindows").path("bytes").asLong(),
 					heap.path("rebalanceHistory").path("bytes").asLong(), heap.path("total").path("bytes").asLong(),
-					heap.path("total").path("objects").asLong(),
-					r.histogram()
-						.stream()
-						.filter((row) -> row.className().equals("io.github.kafkaresilience.signals.LagWindow$Sample"))
-						.mapToLong(HeapRow::instances)
-						.sum()));
-		}
-		out.append("\nLive instances of kafka-resilience classes (`jcmd <pid> GC.class_histogram`, shallow bytes; the "
-				+ HISTOGRAM_ROWS + " largest, the benchmark's own classes left out):\n");
-		for (LayoutResult r : results) {
-			List<HeapRow> rows = r.histogram();
-			out.append("\n" + r.layout() + ": " + rows.stream().mapToLong(HeapRow::bytes).sum() + " bytes in "
-					+ rows.stream().mapToLong(HeapRow::instances).sum() + " instances of " + rows.size()
-					+ " classes\n\n| class | instances | bytes |\n|---|---|---|\n");
-			rows.stream()
-				.limit(HISTOGRAM_ROWS)
-				.forEach((row) -> out
-					.append("| `" + row.className() + "` | " + row.instances() + " | " + row.bytes() + " |\n"));
+					heap.path("total").path("objects").asLong()));
 		}
 		return out.toString();
 	}
@@ -475,31 +359,21 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 	}
 
 	/**
-	 * One class of a live-object histogram: its instances and their shallow bytes.
+	 * What one layout measured: the application's first refresh (it opens the
+	 * connections), the refreshes during the measurement, what the broker counted over
+	 * them, a load run per endpoint and the heap figures.
 	 */
-	record HeapRow(String className, long instances, long bytes) {
+	record LayoutResult(Layout layout, JsonNode first, List<JsonNode> window, BrokerWindow broker,
+			List<EndpointLoad.Result> loads, JsonNode heap) {
 
-		static List<HeapRow> parse(String histogram) {
-			List<HeapRow> rows = new ArrayList<>();
-			for (String line : histogram.split("\\R")) {
-				Matcher matcher = HISTOGRAM_ROW.matcher(line);
-				if (matcher.matches() && matcher.group(3).startsWith("io.github.kafkaresilience.")) {
-					rows.add(new HeapRow(matcher.group(3), Long.parseLong(matcher.group(1)),
-							Long.parseLong(matcher.group(2))));
-				}
-			}
-			return rows;
+		double[] values(String field) {
+			return this.window.stream().mapToDouble((refresh) -> refresh.path(field).asDouble()).toArray();
 		}
 
-	}
-
-	/**
-	 * What one layout measured: the application's first refresh (it opens the
-	 * connections), the refreshes during the measurement, broker requests per refresh by
-	 * API over them, a load run per endpoint, the heap figures and live classes.
-	 */
-	record LayoutResult(Layout layout, JsonNode first, List<JsonNode> window, Map<String, Double> brokerPerRefresh,
-			List<EndpointLoad.Result> loads, JsonNode heap, List<HeapRow> histogram) {
+		double brokerAdminRequestsPerRefresh() {
+			return ADMIN_APIS.stream().mapToLong((api) -> this.broker.requests().getOrDefault(api, 0L)).sum()
+					/ (double) this.window.size();
+		}
 
 	}
 

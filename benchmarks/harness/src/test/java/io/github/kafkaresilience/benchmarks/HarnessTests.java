@@ -1,25 +1,14 @@
 package io.github.kafkaresilience.benchmarks;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import io.github.kafkaresilience.benchmarks.ScaleBenchmark.HeapRow;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HarnessTests {
-
-	private static final String HISTOGRAM = """
-			12345:
-			 num     #instances         #bytes  class name (module)
-			-------------------------------------------------------
-			   1:         12000         960000  [B (java.base@17.0.15)
-			   2:          1000          56000  io.github.kafkaresilience.signals.PartitionSignals
-			   3:            70           1680  io.github.kafkaresilience.signals.LagWindow$Sample
-			   4:             1             16  io.github.other.Thing
-			Total         13071        1017696
-			""";
 
 	private final double[] hundred = IntStream.rangeClosed(1, 100).asDoubleStream().toArray();
 
@@ -49,10 +38,15 @@ class HarnessTests {
 	}
 
 	@Test
-	void heapHistogramKeepsKafkaResilienceClassesWithCountsAndBytes() {
-		assertThat(HeapRow.parse(HISTOGRAM)).containsExactly(
-				new HeapRow("io.github.kafkaresilience.signals.PartitionSignals", 1000, 56000),
-				new HeapRow("io.github.kafkaresilience.signals.LagWindow$Sample", 70, 1680));
+	void tableRowsHaveOneCellPerValue() {
+		assertThat(Harness.tableHeader("a", "b")).isEqualTo("| a | b |\n|---|---|\n");
+		assertThat(Harness.tableRow("x", 1, 2.5)).isEqualTo("| x | 1 | 2.5 |\n");
+	}
+
+	@Test
+	void aConditionThatNeverHoldsIsNotMetInTime() {
+		assertThat(Harness.eventually(Duration.ofMillis(300), () -> false)).isFalse();
+		assertThat(Harness.eventually(Duration.ofSeconds(5), () -> true)).isTrue();
 	}
 
 }

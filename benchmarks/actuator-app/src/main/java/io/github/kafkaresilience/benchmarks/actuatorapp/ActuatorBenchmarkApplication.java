@@ -38,9 +38,4 @@ public class ActuatorBenchmarkApplication {
 		return new SignalsProbe(collector, history, adminClientId);
 	}
 
-	@Bean
-	SignalsProbeEndpoint signalsProbeEndpoint(SignalsProbe probe) {
-		return new SignalsProbeEndpoint(probe);
-	}
-
 }

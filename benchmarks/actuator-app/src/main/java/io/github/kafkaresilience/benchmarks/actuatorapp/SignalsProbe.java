@@ -19,6 +19,9 @@ import org.openjdk.jol.info.GraphLayout;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * Watches the starter from inside the benchmarked application, through public API only:
@@ -29,12 +32,16 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * Subscribers run on the refresher thread right after the snapshot is published, so the
  * difference between two readings is the requests of one refresh.
  * <p>
- * It also sizes what the starter keeps between refreshes ({@link #heap()}). That part
- * reads private fields by reflection, which only a benchmark may do.
+ * It also sizes what the starter keeps between refreshes ({@link #heap(String)}). That
+ * part reads private fields by reflection, which only a benchmark may do. It is the
+ * benchmark harness's window into the starter, {@code /actuator/benchsignals} (the
+ * refreshes) and {@code /actuator/benchsignals/heap}: part of the benchmark application,
+ * not of kafka-resilience.
  *
  * @author kafka-resilience
  */
-final class SignalsProbe implements SmartInitializingSingleton {
+@Endpoint(id = "benchsignals")
+public class SignalsProbe implements SmartInitializingSingleton {
 
 	private static final int MAX_REFRESHES = 10_000;
 
@@ -77,10 +84,9 @@ final class SignalsProbe implements SmartInitializingSingleton {
 		double total = adminRequestTotal();
 		double requests = total - this.lastRequestTotal;
 		this.lastRequestTotal = total;
-		int partitions = snapshot.groups().stream().mapToInt((group) -> group.lag().partitions().size()).sum();
 		Refresh refresh = new Refresh(signals.refreshes(),
 				(snapshot.attemptedAt() != null) ? snapshot.attemptedAt().toEpochMilli() : 0, signals.lastRefreshMs(),
-				requests, snapshot.error() != null, snapshot.groups().size(), partitions);
+				requests, snapshot.error() != null);
 		synchronized (this.refreshes) {
 			this.refreshes.addLast(refresh);
 			if (this.refreshes.size() > MAX_REFRESHES) {
@@ -99,16 +105,21 @@ final class SignalsProbe implements SmartInitializingSingleton {
 		}
 	}
 
-	// Every refresh seen so far, oldest first.
-	List<Refresh> refreshes() {
+	/**
+	 * Every refresh seen so far, oldest first.
+	 * @return whether the collector runs, and the refreshes
+	 */
+	@ReadOperation
+	public Refreshes refreshes() {
 		synchronized (this.refreshes) {
-			return new ArrayList<>(this.refreshes);
+			return new Refreshes(collecting(), new ArrayList<>(this.refreshes));
 		}
 	}
 
 	// Refreshes that started between two times, both inclusive.
 	long refreshesBetween(long fromEpochMs, long toEpochMs) {
-		return refreshes().stream()
+		return refreshes().refreshes()
+			.stream()
 			.filter((refresh) -> refresh.startedAtMs() >= fromEpochMs && refresh.startedAtMs() <= toEpochMs)
 			.count();
 	}
@@ -119,13 +130,15 @@ final class SignalsProbe implements SmartInitializingSingleton {
 	 * behind the rates) and the rebalance history. Reachable, not retained: an object
 	 * also referenced from elsewhere (a topic name string Kafka holds too) is counted, so
 	 * this is an upper bound on what dropping the starter's state would free.
+	 * @param part {@code heap}
 	 * @return sizes in bytes and object counts per part, and for all parts together
 	 * (shared objects counted once)
 	 */
-	Map<String, Object> heap() {
+	@ReadOperation
+	public Map<String, Object> heap(@Selector String part) {
 		ConsumerSignalsCollector signals = this.collector.getIfAvailable();
 		Map<String, Object> result = new LinkedHashMap<>();
-		if (signals == null) {
+		if (signals == null || !"heap".equals(part)) {
 			return result;
 		}
 		SignalsSnapshot snapshot = signals.snapshot();
@@ -165,11 +178,19 @@ final class SignalsProbe implements SmartInitializingSingleton {
 	 * One refresh as the probe saw it: the collector's refresh count after it, when it
 	 * started (epoch ms), how long it took
 	 * ({@link ConsumerSignalsCollector#lastRefreshMs()}), the requests the Admin client
-	 * sent since the previous one, whether it failed, and the groups and partitions in
-	 * its snapshot.
+	 * sent since the previous one, and whether it failed.
 	 */
-	public record Refresh(long number, long startedAtMs, long durationMs, double adminRequests, boolean failed,
-			int groups, int partitions) {
+	public record Refresh(long number, long startedAtMs, long durationMs, double adminRequests, boolean failed) {
+
+	}
+
+	/**
+	 * The refreshes so far.
+	 *
+	 * @param collecting whether the starter's signals collector runs in this application
+	 * @param refreshes every refresh, oldest first
+	 */
+	public record Refreshes(boolean collecting, List<Refresh> refreshes) {
 
 	}
 

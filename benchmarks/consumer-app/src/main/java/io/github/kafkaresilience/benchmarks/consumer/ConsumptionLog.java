@@ -30,9 +30,8 @@ final class ConsumptionLog implements AutoCloseable {
 	private final ScheduledExecutorService flusher;
 
 	// With --bench.flush-interval=0 every line reaches the OS before the listener
-	// returns, so a SIGKILL
-	// (which loses only what is still in the JVM's buffer) cannot make a consumed record
-	// look lost.
+	// returns, so a SIGKILL (which loses only what is still in the JVM's buffer) cannot
+	// make a consumed record look lost.
 	private final boolean flushEveryLine;
 
 	ConsumptionLog(String instance, Path file, Duration flushInterval) throws IOException {

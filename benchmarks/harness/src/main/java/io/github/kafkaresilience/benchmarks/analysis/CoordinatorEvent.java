@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ public record CoordinatorEvent(long atMs, Kind kind, int generation, String line
 	 * @param group the consumer group
 	 * @return the parser: an event, or empty for a line about something else
 	 */
-	public static Parser parser(String group) {
+	public static Function<String, Optional<CoordinatorEvent>> parser(String group) {
 		Map<Kind, Pattern> patterns = new EnumMap<>(Kind.class);
 		for (Kind kind : Kind.values()) {
 			patterns.put(kind, Pattern.compile(kind.template.replace("%s", Pattern.quote(group))));
@@ -82,20 +83,6 @@ public record CoordinatorEvent(long atMs, Kind kind, int generation, String line
 			}
 			return Optional.empty();
 		};
-	}
-
-	/**
-	 * Turns broker log lines about one group into events.
-	 */
-	public interface Parser {
-
-		/**
-		 * Parse one broker log line.
-		 * @param line the log line
-		 * @return the event, or empty if the line is about something else
-		 */
-		Optional<CoordinatorEvent> parse(String line);
-
 	}
 
 }

@@ -24,11 +24,6 @@ import io.github.kafkaresilience.benchmarks.Harness;
  */
 public final class ResultSummary {
 
-	private static final String HEADER = "| configuration | instances | concurrency | ms/record | rate/s | burst | runs "
-			+ "| rebalances (median) | group-wide stop s (max) | stalled partition-s median (min–max) "
-			+ "| longest gap s (max) | longest gap, not restarting s (max) | p99 ms (median) | lost (sum) "
-			+ "| duplicates (sum) | burst drained s (median) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
-
 	private ResultSummary() {
 	}
 
@@ -45,7 +40,7 @@ public final class ResultSummary {
 			System.exit(2);
 		}
 		List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
-		System.out.println(markdown(parse(lines, (args.length == 3) ? args[2] : "")));
+		System.out.print(markdown(parse(lines, (args.length == 3) ? args[2] : "")));
 	}
 
 	/**
@@ -89,21 +84,25 @@ public final class ResultSummary {
 					row.get("processingMs"), row.get("ratePerSecond"), row.getOrDefault("burst", "0"));
 			cells.computeIfAbsent(key, (k) -> new ArrayList<>()).add(row);
 		}
-		StringBuilder out = new StringBuilder(HEADER);
+		StringBuilder out = new StringBuilder(Harness.tableHeader("configuration", "instances", "concurrency",
+				"ms/record", "rate/s", "burst", "runs", "rebalances (median)", "group-wide stop s (max)",
+				"stalled partition-s median (min–max)", "longest gap s (max)", "longest gap, not restarting s (max)",
+				"p99 ms (median)", "lost (sum)", "duplicates (sum)", "burst drained s (median)"));
 		cells.forEach((key, runs) -> {
 			ToLongFunction<Map<String, String>> stalled = column("stalledPartitionMs");
-			out.append("\n| " + String.join(" | ", key) + " | " + runs.size());
-			out.append(" | " + median(runs, column("rebalances")));
-			out.append(" | " + seconds(max(runs, column("groupWideStopMs"))));
-			out.append(" | " + seconds(median(runs, stalled)) + " ("
-					+ seconds(runs.stream().mapToLong(stalled).min().orElse(0)) + "–" + seconds(max(runs, stalled))
-					+ ")");
-			out.append(" | " + seconds(max(runs, column("longestGapMs"))));
-			out.append(" | " + seconds(max(runs, column("longestGapUntouchedMs"))));
-			out.append(" | " + median(runs, column("latencyP99Ms")));
-			out.append(" | " + runs.stream().mapToLong(column("lost")).sum());
-			out.append(" | " + runs.stream().mapToLong(column("duplicates")).sum());
-			out.append(" | " + (key.get(5).equals("0") ? "–" : seconds(median(runs, column("burstDrainMs")))) + " |");
+			List<Object> row = new ArrayList<>(key);
+			row.add(runs.size());
+			row.add(median(runs, column("rebalances")));
+			row.add(seconds(max(runs, column("groupWideStopMs"))));
+			row.add(seconds(median(runs, stalled)) + " (" + seconds(runs.stream().mapToLong(stalled).min().orElse(0))
+					+ "–" + seconds(max(runs, stalled)) + ")");
+			row.add(seconds(max(runs, column("longestGapMs"))));
+			row.add(seconds(max(runs, column("longestGapUntouchedMs"))));
+			row.add(median(runs, column("latencyP99Ms")));
+			row.add(runs.stream().mapToLong(column("lost")).sum());
+			row.add(runs.stream().mapToLong(column("duplicates")).sum());
+			row.add(key.get(5).equals("0") ? "–" : seconds(median(runs, column("burstDrainMs"))));
+			out.append(Harness.tableRow(row.toArray()));
 		});
 		return out.toString();
 	}

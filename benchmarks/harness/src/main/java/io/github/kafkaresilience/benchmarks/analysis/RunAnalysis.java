@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -88,11 +89,11 @@ public final class RunAnalysis {
 	public static RunAnalysis read(Path directory) throws IOException {
 		RunFiles files = new RunFiles(directory);
 		Properties settings = files.readSettings();
-		CoordinatorEvent.Parser parser = CoordinatorEvent.parser(settings.getProperty("group"));
+		Function<String, Optional<CoordinatorEvent>> parser = CoordinatorEvent.parser(settings.getProperty("group"));
 		List<CoordinatorEvent> coordinator = new ArrayList<>();
 		if (Files.exists(files.brokerLog())) {
 			try (Stream<String> lines = Files.lines(files.brokerLog(), StandardCharsets.UTF_8)) {
-				lines.map(parser::parse).flatMap(Optional::stream).forEach(coordinator::add);
+				lines.map(parser).flatMap(Optional::stream).forEach(coordinator::add);
 			}
 		}
 		return new RunAnalysis(directory.getFileName().toString(), settings, files.readEvents(), files.readProduced(),
@@ -175,7 +176,7 @@ public final class RunAnalysis {
 		RunResult result = result();
 		StringBuilder text = new StringBuilder("# Run " + this.run + "\n\n");
 		text.append("Command: `").append(this.settings.getProperty("command", "")).append("`\n\n");
-		text.append(RunResult.markdownHeader()).append('\n').append(result.markdownRow()).append("\n\n");
+		text.append(RunResult.markdownHeader()).append(result.markdownRow()).append('\n');
 		text.append("```\n").append(RunResult.csvHeader()).append('\n').append(result.csvRow());
 		text.append("\n```\n\n## Timeline (seconds since production started)\n\n```\n");
 		long zero = zeroMs();
@@ -217,9 +218,8 @@ public final class RunAnalysis {
 						: "```\n" + String.join("\n", report) + "\n```\n");
 	}
 
-	// Each partition's first consumptions, timed from the producer's own timestamp where
-	// it
-	// acknowledged the record, else from the record's.
+	// Each partition's first consumptions, timed from the producer's own timestamp
+	// where it acknowledged the record, else from the record's.
 	Map<Integer, List<Progress>> progressByPartition() {
 		Map<Integer, List<Progress>> byPartition = new TreeMap<>();
 		this.first.forEach((key, record) -> {
@@ -332,7 +332,7 @@ public final class RunAnalysis {
 			System.exit(2);
 		}
 		RunResult result = read(Path.of(args[0])).result();
-		System.out.println(RunResult.markdownHeader() + "\n" + result.markdownRow() + "\n");
+		System.out.println(RunResult.markdownHeader() + result.markdownRow());
 		System.out.println(RunResult.csvHeader() + "\n" + result.csvRow());
 	}
 

@@ -52,11 +52,6 @@ public record RunFiles(Path directory) {
 		return this.directory.resolve("broker.log");
 	}
 
-	/** The group as the Admin client saw it, one line per change. */
-	public Path groupObservations() {
-		return this.directory.resolve("group-observations.csv");
-	}
-
 	public Path summary() {
 		return this.directory.resolve("summary.md");
 	}

@@ -2,10 +2,10 @@ package io.github.kafkaresilience.benchmarks.analysis;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+
+import io.github.kafkaresilience.benchmarks.Harness;
 
 /**
  * What one rolling-restart run measured, every number from the run's own logs, and its
@@ -53,25 +53,22 @@ public record RunResult(String run, String scenario, int instances, int concurre
 		long longestGapUntouchedMs, long longestGapSameOwnerMs, long latencyP50Ms, long latencyP99Ms, long latencyMaxMs,
 		long gapThresholdMs, int burst, long burstDrainMs) {
 
-	private static final List<String> MARKDOWN_COLUMNS = List.of("scenario", "instances", "processing ms", "produced",
-			"rebalances", "group-wide stop s", "stalled partition-s", "longest gap s", "longest gap, not restarting s",
-			"p50 ms", "p99 ms", "max ms", "lost", "duplicates");
-
 	/**
 	 * The Markdown header and separator lines.
-	 * @return two lines
+	 * @return two lines, each ending with a line break
 	 */
 	public static String markdownHeader() {
-		return "| " + String.join(" | ", MARKDOWN_COLUMNS) + " |\n"
-				+ String.join("", Collections.nCopies(MARKDOWN_COLUMNS.size(), "|---")) + "|";
+		return Harness.tableHeader("scenario", "instances", "processing ms", "produced", "rebalances",
+				"group-wide stop s", "stalled partition-s", "longest gap s", "longest gap, not restarting s", "p50 ms",
+				"p99 ms", "max ms", "lost", "duplicates");
 	}
 
 	/**
 	 * This result as a Markdown row.
-	 * @return the row
+	 * @return the row, ending with a line break
 	 */
 	public String markdownRow() {
-		return row(" | ", "| ", " |", this.scenario, this.instances, this.processingMs, this.produced, this.rebalances,
+		return Harness.tableRow(this.scenario, this.instances, this.processingMs, this.produced, this.rebalances,
 				seconds(this.groupWideStopMs), seconds(this.stalledPartitionMs), seconds(this.longestGapMs),
 				seconds(this.longestGapUntouchedMs), this.latencyP50Ms, this.latencyP99Ms, this.latencyMaxMs, this.lost,
 				this.duplicates);
@@ -92,18 +89,14 @@ public record RunResult(String run, String scenario, int instances, int concurre
 	 * @return the row
 	 */
 	public String csvRow() {
-		return row(",", "", "", Arrays.stream(RunResult.class.getRecordComponents()).map((component) -> {
+		return Arrays.stream(RunResult.class.getRecordComponents()).map((component) -> {
 			try {
-				return component.getAccessor().invoke(this);
+				return String.valueOf(component.getAccessor().invoke(this));
 			}
 			catch (ReflectiveOperationException ex) {
 				throw new IllegalStateException(ex);
 			}
-		}).toArray());
-	}
-
-	private static String row(String separator, String prefix, String suffix, Object... cells) {
-		return Arrays.stream(cells).map(String::valueOf).collect(Collectors.joining(separator, prefix, suffix));
+		}).collect(Collectors.joining(","));
 	}
 
 	static String seconds(long millis) {

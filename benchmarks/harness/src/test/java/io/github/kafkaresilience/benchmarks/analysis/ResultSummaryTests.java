@@ -42,7 +42,7 @@ class ResultSummaryTests {
 				burst.csvRow());
 		String table = ResultSummary.markdown(ResultSummary.parse(lines, ""));
 		assertThat(table.lines()).hasSize(4);
-		assertThat(table).contains("| plain | 3 | 1 | 20 | 100 | 3000 | 1 |").endsWith("| 41.5 |");
+		assertThat(table).contains("| plain | 3 | 1 | 20 | 100 | 3000 | 1 |").endsWith("| 41.5 |\n");
 	}
 
 	@Test
