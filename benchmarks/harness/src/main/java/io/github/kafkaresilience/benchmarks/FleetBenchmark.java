@@ -81,15 +81,18 @@ public final class FleetBenchmark extends BenchmarkCommand {
 		List<Integer> fleetSizes = (this.sizes != null) ? this.sizes : this.smoke ? List.of(1, 3) : List.of(1, 10, 50);
 		return report("fleet", (broker, directory, header) -> {
 			List<Row> rows = new ArrayList<>();
-			try (Admin admin = broker.admin("fleet-observer");
-					JMXConnector jmx = ScaleBenchmark.attach(broker.pid());
-					Producer producer = Producer.roundRobin(broker.bootstrapServers(), partitions())) {
+			try (Admin admin = broker.admin("fleet-observer"); JMXConnector jmx = ScaleBenchmark.attach(broker.pid())) {
+				// The topic before the producer, which would otherwise send into
+				// partitions
+				// still being created.
 				Broker.createTopics(admin, List.of(new NewTopic(TOPIC, this.partitions, (short) 1)));
-				producer.startRate(this.rate);
-				BrokerWindow.Meter meter = new BrokerWindow.Meter(broker.pid(), jmx.getMBeanServerConnection());
-				for (String mode : this.modes) {
-					for (int size : fleetSizes) {
-						rows.add(measure(broker, admin, meter, directory, mode, size));
+				try (Producer producer = Producer.roundRobin(broker.bootstrapServers(), partitions())) {
+					producer.startRate(this.rate);
+					BrokerWindow.Meter meter = new BrokerWindow.Meter(broker.pid(), jmx.getMBeanServerConnection());
+					for (String mode : this.modes) {
+						for (int size : fleetSizes) {
+							rows.add(measure(broker, admin, meter, directory, mode, size));
+						}
 					}
 				}
 			}
