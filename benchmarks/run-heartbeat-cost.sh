@@ -3,16 +3,7 @@
 # interval (classic protocol) and per group heartbeat interval (consumer protocol, KIP-848).
 # Every argument goes to the Java driver; see benchmarks/README.md or run with --help.
 # BENCH_SKIP_BUILD=1 skips the Maven build when nothing changed since the last run.
-set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-	# A reactor build (-am): nothing is taken from or installed into ~/.m2 but third-party jars.
-	./mvnw -q -Pbenchmarks package -DskipTests -pl benchmarks/broker,benchmarks/harness -am
-fi
-classpath="$(cat benchmarks/harness/target/harness.classpath):benchmarks/harness/target/classes"
-# The consumers are threads of this JVM: a thousand of them, each with its own heartbeat or background
+# The consumers are threads of the driver's JVM: a thousand of them, each with its own heartbeat or background
 # thread, need the heap and the small stacks.
-exec java -Xmx4g -Xss512k -XX:+UseParallelGC -cp "$classpath" \
-	io.github.kafkaresilience.benchmarks.HeartbeatCostBenchmark \
-	--command "./benchmarks/run-heartbeat-cost.sh $*" "$@"
+exec "$(dirname "$0")/driver.sh" benchmarks/broker,benchmarks/harness \
+	"-Xmx4g -Xss512k -XX:+UseParallelGC" HeartbeatCostBenchmark run-heartbeat-cost.sh "$@"

@@ -2,13 +2,5 @@
 # Overhead benchmark: throughput draining a pre-filled topic with and without kafka-resilience, alternating runs.
 # Every argument goes to the Java driver; see benchmarks/README.md or run with --help.
 # BENCH_SKIP_BUILD=1 skips the Maven build when nothing changed since the last run.
-set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-	# One reactor build with this tree's starter (-am), so nothing is taken from or installed into ~/.m2.
-	./mvnw -q -Pbenchmarks package -DskipTests -pl benchmarks/broker,benchmarks/actuator-app,benchmarks/harness -am
-fi
-classpath="$(cat benchmarks/harness/target/harness.classpath):benchmarks/harness/target/classes"
-exec java -Xmx384m -XX:+UseSerialGC -cp "$classpath" io.github.kafkaresilience.benchmarks.OverheadBenchmark \
-	--command "./benchmarks/run-overhead.sh $*" "$@"
+exec "$(dirname "$0")/driver.sh" benchmarks/broker,benchmarks/actuator-app,benchmarks/harness \
+	"-Xmx384m -XX:+UseSerialGC" OverheadBenchmark run-overhead.sh "$@"

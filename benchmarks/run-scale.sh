@@ -2,13 +2,5 @@
 # Scale benchmark: one application, many groups and partitions; refresh requests and duration, endpoint latency, heap.
 # Every argument goes to the Java driver; see benchmarks/README.md or run with --help.
 # BENCH_SKIP_BUILD=1 skips the Maven build when nothing changed since the last run.
-set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-	# One reactor build with this tree's starter (-am), so nothing is taken from or installed into ~/.m2.
-	./mvnw -q -Pbenchmarks package -DskipTests -pl benchmarks/broker,benchmarks/actuator-app,benchmarks/harness -am
-fi
-classpath="$(cat benchmarks/harness/target/harness.classpath):benchmarks/harness/target/classes"
-exec java -Xmx384m -XX:+UseSerialGC -cp "$classpath" io.github.kafkaresilience.benchmarks.ScaleBenchmark \
-	--command "./benchmarks/run-scale.sh $*" "$@"
+exec "$(dirname "$0")/driver.sh" benchmarks/broker,benchmarks/actuator-app,benchmarks/harness \
+	"-Xmx384m -XX:+UseSerialGC" ScaleBenchmark run-scale.sh "$@"

@@ -8,14 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -150,21 +154,18 @@ final class Broker implements AutoCloseable {
 	}
 
 	/**
-	 * Create topics and wait until every partition has a leader: a producer that writes
-	 * to a partition still without one can be refused and, retrying, get stuck on an
-	 * out-of-order sequence.
+	 * Create topics and wait until every partition's leader answers for it. A partition
+	 * is described with a leader before that replica serves it, and a producer that
+	 * writes to it then can be refused ({@code NOT_LEADER_OR_FOLLOWER}) and, retrying,
+	 * get stuck on {@code OUT_OF_ORDER_SEQUENCE_NUMBER}; a {@code ListOffsets} is
+	 * answered only by the serving leader, and the Admin client retries it until then.
 	 */
 	static void createTopics(Admin admin, List<NewTopic> topics) throws Exception {
 		admin.createTopics(topics).all().get(120, TimeUnit.SECONDS);
-		List<String> names = topics.stream().map(NewTopic::name).toList();
-		Harness.await("a leader for every partition of " + names, Duration.ofSeconds(120),
-				() -> admin.describeTopics(names)
-					.allTopicNames()
-					.get(30, TimeUnit.SECONDS)
-					.values()
-					.stream()
-					.flatMap((topic) -> topic.partitions().stream())
-					.allMatch((partition) -> partition.leader() != null && !partition.leader().isEmpty()));
+		Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+		topics.forEach((topic) -> IntStream.range(0, topic.numPartitions())
+			.forEach((p) -> partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest())));
+		admin.listOffsets(partitions).all().get(120, TimeUnit.SECONDS);
 	}
 
 	String bootstrapServers() {

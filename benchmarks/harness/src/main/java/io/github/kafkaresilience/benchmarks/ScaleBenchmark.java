@@ -212,9 +212,6 @@ public final class ScaleBenchmark extends BenchmarkCommand {
 			.mapToObj((n) -> new NewTopic(prefix + "-" + n, perTopic, (short) 1))
 			.toList();
 		Broker.createTopics(admin, topics);
-		// A partition just created may have no leader for a moment; the producer waits
-		// for metadata anyway, the consumers' first fetch might not.
-		Harness.sleep(Duration.ofSeconds(1));
 		return topics.stream()
 			.flatMap((topic) -> IntStream.range(0, perTopic).mapToObj((p) -> new TopicPartition(topic.name(), p)))
 			.toList();
