@@ -22,7 +22,10 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class GroupObservations {
 
-	private static final String LOCAL_HOST = "(this application)";
+	/**
+	 * The host of a member known only from this application's own containers.
+	 */
+	static final String LOCAL_HOST = "(this application)";
 
 	private GroupObservations() {
 	}

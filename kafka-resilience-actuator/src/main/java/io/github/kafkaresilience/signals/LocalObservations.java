@@ -23,8 +23,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class LocalObservations {
 
-	private static final String LOCAL_HOST = "(this application)";
-
 	private LocalObservations() {
 	}
 
@@ -61,7 +59,7 @@ final class LocalObservations {
 			evidence.assignments().forEach((clientId, assigned) -> {
 				GroupObservation.Member scanned = member(lastScan, clientId);
 				members.add(new GroupObservation.Member(clientId, (scanned != null) ? scanned.instanceId() : null,
-						(scanned != null) ? scanned.host() : LOCAL_HOST, assigned));
+						(scanned != null) ? scanned.host() : GroupObservations.LOCAL_HOST, assigned));
 				for (TopicPartition partition : assigned) {
 					PartitionEvidence seen = evidence.progress().get(partition);
 					long position = position(lastScan, partition, seen);
