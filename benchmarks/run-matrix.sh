@@ -4,7 +4,8 @@
 # full run-rolling-restart.sh (about 70 s with 3 instances, 110 s with 6); rows are appended to
 # benchmarks/out/results.csv, labelled, and ./benchmarks/summarize.sh turns them into medians per cell.
 # Usage: ./benchmarks/run-matrix.sh [defaults] [levers] [levers-20] [large] [backlog] [kip848] [kip848-levers]
-#                                    [migration] [crash] [fast-roll] [pause]   (default: every section but the last six)
+#                                    [migration] [crash] [fast-roll] [pause] [hold]
+#                                    (default: every section but the last seven)
 #   kip848           plain against the starter on KIP-848 (group.protocol=consumer, broker heartbeat 5 s),
 #                    alternating, REPEAT runs each per cell: 3 and 6 instances x 4 and 20 ms per record
 #   kip848-levers    3 instances, 4 ms: plain classic, plain KIP-848, the starter on KIP-848 with its 500 ms poll
@@ -19,7 +20,10 @@
 #   fast-roll        3 instances with no pause between restarts, and 6 replaced two at a time, plain and starter
 #   pause            the session timeout's risk: one instance's JVM stopped with SIGSTOP for 2, 5 and 8 s, for
 #                    each of PAUSE_SESSIONS (default "20s 10s 6s"), and plain with an 8 s pause
-#   REPEAT=N         runs per cell in the "defaults", "kip848", "kip848-levers", "migration", "crash" and "pause" sections
+#   hold             3 instances, 4 ms, 400 records/s, the starter's defaults: kafka.resilience.rebalance.max-uncommitted-time
+#                    unset and each of HOLDS (default "0s 2s"), for a crash with a restart at once, kills every 8 s,
+#                    and a paced graceful roll (does the hold ever stop a healthy rebalance?)
+#   REPEAT=N         runs per cell in the "defaults", "kip848", "kip848-levers", "migration", "crash", "pause" and "hold" sections
 #                    (default 2)
 #   INSTANCES="..."  instance counts of the "kip848" section (default "3 6")
 #   DELAYS="..."     processing times in ms of the "kip848" section (default "4 20")
@@ -41,6 +45,19 @@ run() {
 	BENCH_SKIP_BUILD=1 ./benchmarks/run-rolling-restart.sh "$@" || echo "=== run failed: $*" >&2
 }
 rate() { [[ "$1" == 20 ]] && echo 100 || echo 200; }
+# One starter run per entry of the array "values": the entry "$2" runs the starter's defaults, any other sets
+# property $1 to it. Usage: starter_levers <property> <defaults-entry> <label name> <label suffix> <run args...>
+starter_levers() {
+	local property="$1" defaults="$2" name="$3" suffix="$4" value
+	shift 4
+	for value in "${values[@]}"; do
+		if [[ "$value" == "$defaults" ]]; then
+			run --scenario starter --label "starter defaults $suffix" "$@"
+		else
+			run --scenario starter --label "starter $name $value $suffix" "$@" --app-arg "--$property=$value"
+		fi
+	done
+}
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
 	./mvnw -q -Pbenchmarks package -DskipTests -pl benchmarks/broker,benchmarks/consumer-app,benchmarks/harness -am
 fi
@@ -186,15 +203,9 @@ for section in "${sections[@]}"; do
 				*) echo "Unknown CRASH_KINDS entry '$kind' (kill, crash, crash-every-8)" >&2; exit 2 ;;
 				esac
 				run --scenario plain --label "plain $suffix" "${common[@]}" "${disruption[@]}"
-				for session in "${sessions[@]}"; do
-					lever=()
-					label="starter defaults $suffix"
-					if [[ "$session" != default ]]; then
-						lever=(--app-arg "--kafka.resilience.consumer.session-timeout=$session")
-						label="starter session $session $suffix"
-					fi
-					run --scenario starter --label "$label" "${common[@]}" "${lever[@]}" "${disruption[@]}"
-				done
+				values=("${sessions[@]}")
+				starter_levers kafka.resilience.consumer.session-timeout default session "$suffix" "${common[@]}" \
+					"${disruption[@]}"
 			done
 		done
 		;;
@@ -228,8 +239,23 @@ for section in "${sections[@]}"; do
 			done
 		done
 		;;
+	hold)
+		common=(--instances 3 --delay-ms 4 --rate 400 --app-arg --bench.flush-interval=0)
+		read -r -a values <<<"unset ${HOLDS:-0s 2s}"
+		for ((i = 1; i <= repeat; i++)); do
+			for kind in "crash" "crash every 8 s" "roll"; do
+				case "$kind" in
+				crash) disruption=(--crash) ;;
+				"crash every 8 s") disruption=(--crash --restart-every-s 8) ;;
+				roll) disruption=() ;;
+				esac
+				starter_levers kafka.resilience.rebalance.max-uncommitted-time unset hold "($kind)" "${common[@]}" \
+					"${disruption[@]}"
+			done
+		done
+		;;
 	*)
-		echo "Unknown section '$section' (defaults, levers, levers-20, large, backlog, kip848, kip848-levers, migration, crash, fast-roll, pause)" >&2
+		echo "Unknown section '$section' (defaults, levers, levers-20, large, backlog, kip848, kip848-levers, migration, crash, fast-roll, pause, hold)" >&2
 		exit 2
 		;;
 	esac

@@ -107,8 +107,9 @@ public final class KafkaResilienceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MembershipConsumerPostProcessor kafkaResilienceMembershipConsumerPostProcessor(ShutdownProperties shutdown,
-			ConsumerIncidents incidents) {
-		return new MembershipConsumerPostProcessor(shutdown.isLeaveGroup(), incidents, Clock.systemUTC());
+			RebalanceProperties rebalance, ConsumerIncidents incidents) {
+		return new MembershipConsumerPostProcessor(shutdown.isLeaveGroup(), incidents, Clock.systemUTC(),
+				rebalance.getMaxUncommittedTime());
 	}
 
 	@Bean

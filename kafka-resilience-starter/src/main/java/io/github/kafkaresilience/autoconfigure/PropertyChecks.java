@@ -29,6 +29,13 @@ final class PropertyChecks {
 		}
 	}
 
+	static void notNegative(Errors errors, String field, @Nullable Duration value, String example) {
+		if (value != null && value.isNegative()) {
+			reject(errors, field, "must not be negative, but is " + value + ". Set " + property(errors, field)
+					+ " to 0s or more, such as " + example + ", or leave it unset.");
+		}
+	}
+
 	static void atLeast(Errors errors, String field, @Nullable Number value, long minimum, String fix) {
 		if (value != null && value.doubleValue() < minimum) {
 			reject(errors, field, "must be at least " + minimum + ", but is " + value + ". " + fix);

@@ -34,7 +34,10 @@ import org.springframework.kafka.event.ConsumerStoppingEvent;
  * back or {@code session.timeout.ms} expired;</li>
  * <li>a fenced or unreleased {@code group.instance.id} is logged with the fix and
  * recorded, so health can report it instead of the application crash-looping
- * silently.</li>
+ * silently;</li>
+ * <li>when {@code kafka.resilience.rebalance.max-uncommitted-time} is set, a member whose
+ * commits a rebalance keeps refusing pauses until the rebalance ends
+ * ({@link RefusedCommitHold}).</li>
  * </ul>
  * The wrapper is a JDK proxy over the real {@link Consumer}: every other call goes
  * straight through.
@@ -52,16 +55,32 @@ public final class MembershipConsumerPostProcessor
 
 	private final Clock clock;
 
+	private final @Nullable Duration maxUncommittedTime;
+
 	/**
-	 * Create a post-processor.
+	 * Create a post-processor that never holds a rebalancing member.
 	 * @param leaveGroupOnStop whether static members leave the group on a graceful stop
 	 * @param incidents where fenced ids are recorded
 	 * @param clock clock for incident times
 	 */
 	public MembershipConsumerPostProcessor(boolean leaveGroupOnStop, ConsumerIncidents incidents, Clock clock) {
+		this(leaveGroupOnStop, incidents, clock, null);
+	}
+
+	/**
+	 * Create a post-processor.
+	 * @param leaveGroupOnStop whether static members leave the group on a graceful stop
+	 * @param incidents where fenced ids are recorded
+	 * @param clock clock for incident times
+	 * @param maxUncommittedTime how long a member keeps consuming while a rebalance
+	 * refuses its commits, or {@code null} to keep consuming through the whole rebalance
+	 */
+	public MembershipConsumerPostProcessor(boolean leaveGroupOnStop, ConsumerIncidents incidents, Clock clock,
+			@Nullable Duration maxUncommittedTime) {
 		this.leaveGroupOnStop = leaveGroupOnStop;
 		this.incidents = incidents;
 		this.clock = clock;
+		this.maxUncommittedTime = maxUncommittedTime;
 	}
 
 	@Override
@@ -86,12 +105,16 @@ public final class MembershipConsumerPostProcessor
 
 		private final Consumer<Object, Object> delegate;
 
+		private final @Nullable RefusedCommitHold hold;
+
 		private volatile boolean stopping;
 
 		private boolean closed;
 
 		Handler(Consumer<Object, Object> delegate) {
 			this.delegate = delegate;
+			Duration grace = MembershipConsumerPostProcessor.this.maxUncommittedTime;
+			this.hold = (grace != null) ? new RefusedCommitHold(delegate, grace, System::nanoTime) : null;
 		}
 
 		@Override
@@ -115,6 +138,13 @@ public final class MembershipConsumerPostProcessor
 					return closeLeavingGroup(args);
 				}
 			}
+			if (this.hold != null) {
+				return this.hold.invoke(method, args, this::invokeDelegate);
+			}
+			return invokeDelegate(method, args);
+		}
+
+		private @Nullable Object invokeDelegate(Method method, Object @Nullable [] args) throws Throwable {
 			try {
 				return method.invoke(this.delegate, args);
 			}

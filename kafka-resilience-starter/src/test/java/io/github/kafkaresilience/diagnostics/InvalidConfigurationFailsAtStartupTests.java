@@ -168,6 +168,13 @@ class InvalidConfigurationFailsAtStartupTests {
 			.run((context) -> assertBindFailure(context, "kafka.resilience.rebalance.history-size", "1 or more"));
 	}
 
+	@Test
+	void negativeMaxUncommittedTime() {
+		this.contextRunner.withPropertyValues("kafka.resilience.rebalance.max-uncommitted-time=-1s")
+			.run((context) -> assertBindFailure(context, "kafka.resilience.rebalance.max-uncommitted-time",
+					"0s or more"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class OrdersListener {
 

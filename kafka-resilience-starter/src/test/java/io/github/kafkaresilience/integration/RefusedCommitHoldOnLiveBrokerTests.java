@@ -1,0 +1,181 @@
+package io.github.kafkaresilience.integration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A classic group whose rebalance waits for a crashed member's session, on a real broker:
+ * a member "crashes" (closes without leaving, so the broker keeps it until its session
+ * expires), and a new instance joins at once, as Kubernetes restarts a crashed pod. The
+ * surviving instance's commits are refused for the whole wait. Kafka's cooperative
+ * protocol keeps it consuming, so a crash of the survivor during the wait would replay
+ * all of it; {@code kafka.resilience.rebalance.max-uncommitted-time} pauses it instead,
+ * and it resumes when the rebalance assigns again, with nothing lost.
+ */
+class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
+
+	private static final Duration CRASHED_SESSION = Duration.ofSeconds(20);
+
+	private static final int RATE = 200;
+
+	@Test
+	void survivorKeepsConsumingWithoutCommitsWhileTheRebalanceWaitsForACrashedMember() throws Exception {
+		Wait wait = crashAndRestartDuringTraffic();
+		// The mechanism: records keep being processed, and none of them is committed.
+		assertThat(wait.processedDuringWait()).isGreaterThan(300);
+		assertThat(wait.atRiskAtEnd()).isGreaterThan(500);
+		assertThat(wait.lost()).isEmpty();
+	}
+
+	@Test
+	void survivorHeldAfterItsGraceReplaysLittleIfItCrashesAndResumesWithNothingLost() throws Exception {
+		Wait wait = crashAndRestartDuringTraffic("kafka.resilience.rebalance.max-uncommitted-time=1s");
+		// Held: about a second of records plus one poll at most, instead of the whole
+		// wait.
+		assertThat(wait.processedDuringWait()).isLessThan(100);
+		assertThat(wait.atRiskAtEnd()).isLessThan(300);
+		assertThat(wait.lost()).isEmpty();
+	}
+
+	/**
+	 * Instance A consumes steady traffic alone; a member joins, takes partitions and
+	 * crashes; instance B starts at once. Sampled while the group waits
+	 * ({@code PreparingRebalance}): what A processed and what it would replay if it
+	 * crashed then (processed beyond its committed offsets). Then every record sent must
+	 * reach A or B.
+	 */
+	private Wait crashAndRestartDuringTraffic(String... properties) throws Exception {
+		String topic = this.kafka.topic(4);
+		String group = "hold-" + topic;
+		List<String> app = new ArrayList<>(List.of("kafka.resilience.static-membership.mode=never", "app.delay=2ms",
+				"kafka.resilience.shutdown.timeout=5s"));
+		app.addAll(List.of(properties));
+		String[] appProperties = app.toArray(String[]::new);
+		try (SteadyTraffic traffic = new SteadyTraffic(this.kafka.bootstrapServers(), topic, 4, RATE)) {
+			ConfigurableApplicationContext a = this.kafka.start(topic, group, appProperties);
+			Received receivedByA = a.getBean(Received.class);
+			await().atMost(Duration.ofSeconds(30)).until(() -> receivedByA.processed().size() > RATE);
+			crashAMemberThatOwnsPartitions(topic, group);
+			ConfigurableApplicationContext b = this.kafka.start(topic, group, appProperties);
+			Set<TopicPartition> ownedByA = partitionsOf(topic, receivedByA);
+			List<Integer> processed = new ArrayList<>();
+			List<Long> atRisk = new ArrayList<>();
+			boolean waited = false;
+			Instant until = Instant.now().plus(CRASHED_SESSION).plusSeconds(10);
+			while (Instant.now().isBefore(until)) {
+				GroupState state = this.kafka.describe(group).groupState();
+				if (state == GroupState.PREPARING_REBALANCE) {
+					waited = true;
+					processed.add(receivedByA.processed().size());
+					atRisk.add(atRisk(group, receivedByA, ownedByA));
+				}
+				else if (waited && state == GroupState.STABLE) {
+					break;
+				}
+				Thread.sleep(250);
+			}
+			assertThat(processed).as("samples while the group waited for the crashed member").hasSizeGreaterThan(8);
+			// The first seconds of the wait belong to the grace; the rest shows the hold.
+			int afterGrace = processed.size() / 3;
+			int processedDuringWait = processed.get(processed.size() - 1) - processed.get(afterGrace);
+			long atRiskAtEnd = atRisk.get(atRisk.size() - 1);
+			long sent = traffic.sent();
+			traffic.close();
+			Received receivedByB = b.getBean(Received.class);
+			await().atMost(Duration.ofSeconds(60)).until(() -> distinct(receivedByA, receivedByB).size() >= sent);
+			// One producer, round-robin: record i went to partition i % 4 at offset i /
+			// 4.
+			Set<String> lost = new HashSet<>();
+			for (long i = 0; i < sent; i++) {
+				lost.add((i % 4) + "@" + (i / 4));
+			}
+			lost.removeAll(distinct(receivedByA, receivedByB));
+			Wait wait = new Wait(processedDuringWait, atRiskAtEnd, lost);
+			LoggerFactory.getLogger(getClass()).info("While the group waited ({} samples): {}", processed.size(), wait);
+			return wait;
+		}
+	}
+
+	/**
+	 * A member that closes without a LeaveGroup: the broker keeps it until its session
+	 * expires, as after a {@code kill -9}.
+	 */
+	private void crashAMemberThatOwnsPartitions(String topic, String group) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka.bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+				CooperativeStickyAssignor.class.getName(), ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+				(int) CRASHED_SESSION.toMillis(), ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000,
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		KafkaConsumer<String, String> crashing = new KafkaConsumer<>(config);
+		crashing.subscribe(List.of(topic));
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			crashing.poll(Duration.ofMillis(100));
+			return !crashing.assignment().isEmpty();
+		});
+		crashing.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
+		assertThat(this.kafka.describe(group).members()).as("the crashed member is still in the group").hasSize(2);
+	}
+
+	/**
+	 * Records A processed beyond the group's committed offsets: what A's partitions would
+	 * be consumed again from if A crashed now.
+	 */
+	private long atRisk(String group, Received received, Set<TopicPartition> partitions) {
+		Map<Integer, Long> next = new HashMap<>();
+		received.processed().forEach((key) -> next.merge(partition(key), offset(key) + 1, Math::max));
+		long total = 0;
+		for (TopicPartition partition : partitions) {
+			long committed = this.kafka.committed(group, partition);
+			total += Math.max(0, next.getOrDefault(partition.partition(), 0L) - Math.max(committed, 0));
+		}
+		return total;
+	}
+
+	private static Set<TopicPartition> partitionsOf(String topic, Received received) {
+		Set<TopicPartition> partitions = new HashSet<>();
+		received.processed().forEach((key) -> partitions.add(new TopicPartition(topic, partition(key))));
+		return partitions;
+	}
+
+	private static Set<String> distinct(Received a, Received b) {
+		Set<String> all = new HashSet<>(a.processed());
+		all.addAll(b.processed());
+		return all;
+	}
+
+	private static int partition(String key) {
+		return Integer.parseInt(key.substring(0, key.indexOf('@')));
+	}
+
+	private static long offset(String key) {
+		return Long.parseLong(key.substring(key.indexOf('@') + 1));
+	}
+
+	private record Wait(int processedDuringWait, long atRiskAtEnd, Set<String> lost) {
+
+	}
+
+}
