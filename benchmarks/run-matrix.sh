@@ -17,7 +17,8 @@
 #                    every 8 s, healthy or not
 #                    SESSIONS may hold "default" (the starter's own choice); CRASH_KINDS="kill crash crash-every-8"
 #                    picks the disruptions
-#   fast-roll        3 instances with no pause between restarts, and 6 replaced two at a time, plain and starter
+#   fast-roll        3 instances with no pause between restarts, and 6 replaced two at a time, plain and starter;
+#                    each with the readiness of HEALTHY_WHEN (default "assigned joined", see --healthy-when)
 #   pause            the session timeout's risk: one instance's JVM stopped with SIGSTOP for 2, 5 and 8 s, for
 #                    each of PAUSE_SESSIONS (default "20s 10s 6s"), and plain with an 8 s pause
 #   hold             3 instances, 4 ms, 400 records/s, the starter's defaults: kafka.resilience.rebalance.max-uncommitted-time
@@ -210,17 +211,24 @@ for section in "${sections[@]}"; do
 		done
 		;;
 	fast-roll)
-		# Rollouts that do not wait: the next instance is stopped the moment the previous one owns partitions
-		# and consumed again (no pause), one at a time with 3 instances and two at a time with 6 (a
-		# Deployment's maxUnavailable of 25 %), plain and starter alternating.
+		# Rollouts that do not wait: the next instance is stopped the moment the previous one is back (no
+		# pause), one at a time with 3 instances and two at a time with 6 (a Deployment's maxUnavailable of
+		# 25 %), plain and starter alternating. "Back" is each of HEALTHY_WHEN (default "assigned joined"):
+		# readiness with the startup gate (owns partitions and consumed), and readiness at context start
+		# (its consumer is a member, maybe not yet assigned).
+		read -r -a backs <<<"${HEALTHY_WHEN:-assigned joined}"
 		for ((i = 1; i <= repeat; i++)); do
-			for variant in plain starter; do
-				label=plain
-				[[ "$variant" == starter ]] && label="starter defaults"
-				run --scenario "$variant" --label "$label (no gap)" --instances 3 --delay-ms 4 --rate 400 \
-					--between-restarts-s 0
-				run --scenario "$variant" --label "$label (2 at a time without gap)" --instances 6 --delay-ms 4 \
-					--rate 400 --between-restarts-s 0 --together 2
+			for back in "${backs[@]}"; do
+				suffix=""
+				[[ "$back" != assigned ]] && suffix="; ready when $back"
+				for variant in plain starter; do
+					label=plain
+					[[ "$variant" == starter ]] && label="starter defaults"
+					run --scenario "$variant" --label "$label (no gap$suffix)" --instances 3 --delay-ms 4 --rate 400 \
+						--between-restarts-s 0 --healthy-when "$back"
+					run --scenario "$variant" --label "$label (2 at a time without gap$suffix)" --instances 6 \
+						--delay-ms 4 --rate 400 --between-restarts-s 0 --together 2 --healthy-when "$back"
+				done
 			done
 		done
 		;;

@@ -35,8 +35,10 @@ import org.springframework.kafka.event.ConsumerStoppingEvent;
  * <li>a fenced or unreleased {@code group.instance.id} is logged with the fix and
  * recorded, so health can report it instead of the application crash-looping
  * silently;</li>
- * <li>when {@code kafka.resilience.rebalance.max-uncommitted-time} is set, a member whose
- * commits a rebalance keeps refusing pauses until the rebalance ends
+ * <li>a member stopped while its group rebalances finishes the rebalance before it
+ * leaves, so its last commits are not refused; and, when
+ * {@code kafka.resilience.rebalance.max-uncommitted-time} is set, a member whose commits
+ * a rebalance keeps refusing pauses until the rebalance ends
  * ({@link RefusedCommitHold}).</li>
  * </ul>
  * The wrapper is a JDK proxy over the real {@link Consumer}: every other call goes
@@ -48,6 +50,9 @@ public final class MembershipConsumerPostProcessor
 		implements ConsumerPostProcessor<Object, Object>, ApplicationListener<ConsumerStoppingEvent> {
 
 	private static final Logger logger = LoggerFactory.getLogger(MembershipConsumerPostProcessor.class);
+
+	// A rebalance among live members completes within one poll of each.
+	private static final Duration REBALANCE_BEFORE_LEAVING = Duration.ofSeconds(5);
 
 	private final boolean leaveGroupOnStop;
 
@@ -105,7 +110,9 @@ public final class MembershipConsumerPostProcessor
 
 		private final Consumer<Object, Object> delegate;
 
-		private final @Nullable RefusedCommitHold hold;
+		private final RefusedCommitHold hold;
+
+		private final RefusedCommitWatch calls;
 
 		private volatile boolean stopping;
 
@@ -113,8 +120,9 @@ public final class MembershipConsumerPostProcessor
 
 		Handler(Consumer<Object, Object> delegate) {
 			this.delegate = delegate;
-			Duration grace = MembershipConsumerPostProcessor.this.maxUncommittedTime;
-			this.hold = (grace != null) ? new RefusedCommitHold(delegate, grace, System::nanoTime) : null;
+			this.hold = new RefusedCommitHold(delegate, MembershipConsumerPostProcessor.this.maxUncommittedTime,
+					System::nanoTime);
+			this.calls = new RefusedCommitWatch(delegate, this.hold);
 		}
 
 		@Override
@@ -127,6 +135,9 @@ public final class MembershipConsumerPostProcessor
 					default -> "Membership-aware " + this.delegate;
 				};
 			}
+			if (this.stopping && ("unsubscribe".equals(name) || "close".equals(name))) {
+				this.hold.completeRebalanceBeforeLeaving(REBALANCE_BEFORE_LEAVING);
+			}
 			if (this.stopping && leavesOnStop()) {
 				if ("unsubscribe".equals(name) && (args == null || args.length == 0)) {
 					// Unsubscribing would drop the member id without a LeaveGroup;
@@ -138,10 +149,7 @@ public final class MembershipConsumerPostProcessor
 					return closeLeavingGroup(args);
 				}
 			}
-			if (this.hold != null) {
-				return this.hold.invoke(method, args, this::invokeDelegate);
-			}
-			return invokeDelegate(method, args);
+			return this.calls.invoke(method, args, this::invokeDelegate);
 		}
 
 		private @Nullable Object invokeDelegate(Method method, Object @Nullable [] args) throws Throwable {

@@ -1,26 +1,30 @@
 package io.github.kafkaresilience.membership;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pauses one consumer's partitions once the group has refused its commits for a while
- * because a rebalance is in progress, and resumes exactly those partitions when the
- * rebalance assigns again.
+ * What one consumer does while a rebalance refuses its commits: on a graceful stop, it
+ * finishes the rebalance before it leaves, so its last commits go through; and, when a
+ * grace is set, it pauses its partitions once commits have been refused that long, and
+ * resumes exactly those partitions when the rebalance assigns again.
+ * <p>
+ * A member stopped while it rejoins (a rolling deploy that stops the next instance while
+ * the previous one joins) has its final commits refused, and its revocation reports its
+ * partitions lost: the next owner would consume its last records again. Polling with its
+ * partitions paused lets the rebalance complete within one poll of the other members; the
+ * revocation on leaving then commits.
  * <p>
  * A cooperative member of a classic group keeps consuming while the group rebalances, but
  * the Kafka client refuses its commits until the rebalance completes
@@ -42,21 +46,11 @@ final class RefusedCommitHold {
 
 	private static final String PROPERTY = "kafka.resilience.rebalance.max-uncommitted-time";
 
-	private static final ConsumerRebalanceListener NO_OP_LISTENER = new ConsumerRebalanceListener() {
-
-		@Override
-		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-		}
-
-		@Override
-		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-		}
-
-	};
+	private static final Duration POLL = Duration.ofMillis(100);
 
 	private final Consumer<?, ?> consumer;
 
-	private final Duration grace;
+	private final @Nullable Duration grace;
 
 	private final LongSupplier nanoTime;
 
@@ -68,80 +62,19 @@ final class RefusedCommitHold {
 
 	private long heldSince;
 
+	private boolean leaving;
+
 	/**
 	 * Create a hold for one consumer.
 	 * @param consumer the real consumer, not the proxy around it
-	 * @param grace how long commits may be refused before the partitions are paused
+	 * @param grace how long commits may be refused before the partitions are paused, or
+	 * {@code null} to keep consuming through a rebalance
 	 * @param nanoTime monotonic clock
 	 */
-	RefusedCommitHold(Consumer<?, ?> consumer, Duration grace, LongSupplier nanoTime) {
+	RefusedCommitHold(Consumer<?, ?> consumer, @Nullable Duration grace, LongSupplier nanoTime) {
 		this.consumer = consumer;
 		this.grace = grace;
 		this.nanoTime = nanoTime;
-	}
-
-	/**
-	 * Make a call on the consumer, watching the calls that tell the hold something.
-	 * @param method the consumer method called
-	 * @param args its arguments
-	 * @param call makes the call on the real consumer
-	 * @return the call's result
-	 * @throws Throwable what the call threw
-	 */
-	@Nullable Object invoke(Method method, Object @Nullable [] args, Call call) throws Throwable {
-		switch (method.getName()) {
-			case "poll" -> beforePoll();
-			case "pause", "resume" -> takenOver(partitions(args));
-			case "subscribe" -> {
-				return subscribeWatched(method, args, call);
-			}
-			case "commitAsync" -> {
-				return call.invoke(method, watchAsyncCommit(method, args));
-			}
-			case "commitSync" -> {
-				try {
-					Object result = call.invoke(method, args);
-					committed();
-					return result;
-				}
-				catch (RuntimeException ex) {
-					commitFailed(ex);
-					throw ex;
-				}
-			}
-			default -> {
-			}
-		}
-		return call.invoke(method, args);
-	}
-
-	private @Nullable Object subscribeWatched(Method method, Object @Nullable [] args, Call call) throws Throwable {
-		if (args != null && args.length == 2 && args[1] instanceof ConsumerRebalanceListener listener) {
-			return call.invoke(method, new Object[] { args[0], watch(listener) });
-		}
-		if (args != null && args.length == 1) {
-			// subscribe(topics) or subscribe(pattern) uses a no-op listener: watch one.
-			Method withListener = Consumer.class.getMethod("subscribe", method.getParameterTypes()[0],
-					ConsumerRebalanceListener.class);
-			return call.invoke(withListener, new Object[] { args[0], watch(NO_OP_LISTENER) });
-		}
-		return call.invoke(method, args);
-	}
-
-	private Object @Nullable [] watchAsyncCommit(Method method, Object @Nullable [] args) {
-		Class<?>[] types = method.getParameterTypes();
-		if (args == null || types.length == 0 || types[types.length - 1] != OffsetCommitCallback.class) {
-			return args;
-		}
-		Object[] watched = args.clone();
-		watched[watched.length - 1] = watch((OffsetCommitCallback) args[args.length - 1]);
-		return watched;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Collection<TopicPartition> partitions(Object @Nullable [] args) {
-		return (args != null && args.length == 1 && args[0] instanceof Collection<?> partitions)
-				? (Collection<TopicPartition>) partitions : List.of();
 	}
 
 	/**
@@ -184,78 +117,86 @@ final class RefusedCommitHold {
 	}
 
 	/**
-	 * The partitions currently held.
-	 * @return a copy
+	 * Before a stopping consumer leaves its group: if its last commits were refused
+	 * because a rebalance is in progress, poll with every partition paused until that
+	 * rebalance assigns, so the commits on revocation go through. Gives up after
+	 * {@code bound} (a rebalance among live members completes within one poll of each;
+	 * one that waits for a crashed member would take its session timeout) and leaves as
+	 * before.
+	 * @param bound the longest wait
 	 */
-	Set<TopicPartition> held() {
-		return Set.copyOf(this.held);
-	}
-
-	/**
-	 * Wrap the callback of an asynchronous commit so its refusal counts too.
-	 * @param callback the caller's callback, may be {@code null}
-	 * @return the wrapped callback
-	 */
-	OffsetCommitCallback watch(@Nullable OffsetCommitCallback callback) {
-		return (offsets, failure) -> {
-			if (failure == null) {
-				committed();
+	void completeRebalanceBeforeLeaving(Duration bound) {
+		if (!this.refused || this.leaving) {
+			return;
+		}
+		this.leaving = true;
+		long start = this.nanoTime.getAsLong();
+		pauseAssigned();
+		while (this.refused && this.nanoTime.getAsLong() - start < bound.toNanos()) {
+			try {
+				// Every partition is paused, so nothing is returned: the poll only drives
+				// the rebalance.
+				this.consumer.poll(POLL);
 			}
-			else {
-				commitFailed(failure);
+			catch (WakeupException ex) {
+				// The container's own wakeup for the stop; poll again.
 			}
-			if (callback != null) {
-				callback.onComplete(offsets, failure);
-			}
-		};
-	}
-
-	/**
-	 * Wrap the rebalance listener a subscription passes, so held partitions are resumed
-	 * before the listener sees the new assignment (it may pause some of them again).
-	 * @param listener the subscriber's listener
-	 * @return the wrapped listener
-	 */
-	ConsumerRebalanceListener watch(ConsumerRebalanceListener listener) {
-		return new ConsumerRebalanceListener() {
-
-			@Override
-			public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-				RefusedCommitHold.this.held.removeAll(partitions);
-				listener.onPartitionsRevoked(partitions);
-			}
-
-			@Override
-			public void onPartitionsLost(Collection<TopicPartition> partitions) {
-				RefusedCommitHold.this.held.removeAll(partitions);
-				listener.onPartitionsLost(partitions);
-			}
-
-			@Override
-			public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-				release();
-				listener.onPartitionsAssigned(partitions);
-			}
-
-		};
+		}
+		long waited = Duration.ofNanos(this.nanoTime.getAsLong() - start).toMillis();
+		if (this.refused) {
+			logger.warn("kafka-resilience: group '{}' was still rebalancing {} ms into this consumer's stop; leaving "
+					+ "without the last commits, so their records will be consumed again", groupId(), waited);
+		}
+		else {
+			logger.info("kafka-resilience: group '{}' finished its rebalance {} ms into this consumer's stop; its "
+					+ "last commits go through as it leaves", groupId(), waited);
+		}
 	}
 
 	private void holdIfDue() {
 		long now = this.nanoTime.getAsLong();
-		if (!this.held.isEmpty() || now - this.refusedSince < this.grace.toNanos()) {
+		if (this.grace == null || !this.held.isEmpty() || now - this.refusedSince < this.grace.toNanos()) {
 			return;
 		}
-		Set<TopicPartition> toPause = new HashSet<>(this.consumer.assignment());
-		toPause.removeAll(this.consumer.paused());
+		Set<TopicPartition> toPause = pauseAssigned();
 		if (toPause.isEmpty()) {
 			return;
 		}
-		this.consumer.pause(toPause);
-		this.held.addAll(toPause);
 		this.heldSince = now;
 		logger.info("kafka-resilience: group '{}' has refused this consumer's commits for {} ms while it rebalances; "
 				+ "pausing {} partition(s) until the rebalance assigns them, so a crash now replays no more " + "({})",
 				groupId(), Duration.ofNanos(now - this.refusedSince).toMillis(), toPause.size(), PROPERTY);
+	}
+
+	private Set<TopicPartition> pauseAssigned() {
+		Set<TopicPartition> toPause = new HashSet<>(this.consumer.assignment());
+		toPause.removeAll(this.consumer.paused());
+		this.consumer.pause(toPause);
+		this.held.addAll(toPause);
+		return toPause;
+	}
+
+	/**
+	 * The rebalance revoked or lost these partitions: they are no longer held.
+	 * @param partitions the partitions
+	 */
+	void revoked(Collection<TopicPartition> partitions) {
+		this.held.removeAll(partitions);
+	}
+
+	/**
+	 * The rebalance assigned: resume what is held, or, on the way out, pause the new
+	 * partitions too.
+	 * @param partitions the newly assigned partitions
+	 */
+	void assigned(Collection<TopicPartition> partitions) {
+		if (this.leaving) {
+			// Nothing more is consumed on the way out.
+			this.refused = false;
+			this.consumer.pause(partitions);
+			return;
+		}
+		release();
 	}
 
 	private void release() {
@@ -269,16 +210,6 @@ final class RefusedCommitHold {
 		this.consumer.resume(toResume);
 		logger.info("kafka-resilience: group '{}' assigned again; resumed {} partition(s) held for {} ms", groupId(),
 				toResume.size(), Duration.ofNanos(this.nanoTime.getAsLong() - this.heldSince).toMillis());
-	}
-
-	/**
-	 * A call on the real consumer.
-	 */
-	@FunctionalInterface
-	interface Call {
-
-		@Nullable Object invoke(Method method, Object @Nullable [] args) throws Throwable;
-
 	}
 
 	private String groupId() {

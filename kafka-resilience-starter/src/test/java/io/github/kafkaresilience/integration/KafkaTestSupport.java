@@ -3,9 +3,12 @@ package io.github.kafkaresilience.integration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
@@ -16,6 +19,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -134,6 +138,38 @@ final class KafkaTestSupport implements AutoCloseable {
 				this.admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
 		OffsetAndMetadata offset = offsets.get(partition);
 		return (offset != null) ? offset.offset() : -1;
+	}
+
+	/**
+	 * The next offset of each partition of a topic.
+	 */
+	Map<TopicPartition, Long> endOffsets(String topic, int partitions) {
+		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+		for (int partition = 0; partition < partitions; partition++) {
+			request.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+		}
+		Map<TopicPartition, Long> ends = new HashMap<>();
+		get(this.admin.listOffsets(request).all()).forEach((partition, info) -> ends.put(partition, info.offset()));
+		return ends;
+	}
+
+	/**
+	 * Records below the end offsets that no application processed, as
+	 * {@code partition@offset}.
+	 */
+	static Set<String> missing(Collection<Received> received, Map<TopicPartition, Long> ends) {
+		Set<String> seen = new HashSet<>();
+		received.forEach((app) -> seen.addAll(app.processed()));
+		Set<String> missing = new HashSet<>();
+		ends.forEach((partition, end) -> {
+			for (long offset = 0; offset < end; offset++) {
+				String key = partition.partition() + "@" + offset;
+				if (!seen.contains(key)) {
+					missing.add(key);
+				}
+			}
+		});
+		return missing;
 	}
 
 	static Collection<String> instanceIds(ConsumerGroupDescription description) {

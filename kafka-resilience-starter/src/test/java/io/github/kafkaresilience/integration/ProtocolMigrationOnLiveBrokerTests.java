@@ -2,13 +2,9 @@ package io.github.kafkaresilience.integration;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -56,8 +52,9 @@ class ProtocolMigrationOnLiveBrokerTests extends EmbeddedBrokerTests {
 				assertThat(this.kafka.describe(group).members()).hasSize(2);
 			});
 		}
-		Map<TopicPartition, Long> ends = endOffsets(topic, 4);
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(missing(received, ends)).isEmpty());
+		Map<TopicPartition, Long> ends = this.kafka.endOffsets(topic, 4);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(KafkaTestSupport.missing(received, ends)).isEmpty());
 		assertThat(ends.values().stream().mapToLong(Long::longValue).sum()).as("records produced").isGreaterThan(100);
 	}
 
@@ -83,35 +80,6 @@ class ProtocolMigrationOnLiveBrokerTests extends EmbeddedBrokerTests {
 		ConfigurableApplicationContext app = this.kafka.start(topic, group, all.toArray(String[]::new));
 		received.add(app.getBean(Received.class));
 		return app;
-	}
-
-	private Map<TopicPartition, Long> endOffsets(String topic, int partitions) throws Exception {
-		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-		for (int partition = 0; partition < partitions; partition++) {
-			request.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-		}
-		Map<TopicPartition, Long> ends = new HashMap<>();
-		this.kafka.admin()
-			.listOffsets(request)
-			.all()
-			.get()
-			.forEach((partition, info) -> ends.put(partition, info.offset()));
-		return ends;
-	}
-
-	private static Set<String> missing(List<Received> received, Map<TopicPartition, Long> ends) {
-		Set<String> seen = new HashSet<>();
-		received.forEach((app) -> seen.addAll(app.processed()));
-		Set<String> missing = new HashSet<>();
-		ends.forEach((partition, end) -> {
-			for (long offset = 0; offset < end; offset++) {
-				String key = partition.partition() + "@" + offset;
-				if (!seen.contains(key)) {
-					missing.add(key);
-				}
-			}
-		});
-		return missing;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.kafkaresilience.integration;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,11 +9,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.kafkaresilience.consumers.ConsumerIncidents;
+import io.github.kafkaresilience.membership.MembershipConsumerPostProcessor;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -31,7 +40,9 @@ import static org.awaitility.Awaitility.await;
  * surviving instance's commits are refused for the whole wait. Kafka's cooperative
  * protocol keeps it consuming, so a crash of the survivor during the wait would replay
  * all of it; {@code kafka.resilience.rebalance.max-uncommitted-time} pauses it instead,
- * and it resumes when the rebalance assigns again, with nothing lost.
+ * and it resumes when the rebalance assigns again, with nothing lost. And an instance
+ * stopped while its group rebalances finishes the rebalance before it leaves, so what it
+ * processed is committed.
  */
 class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 
@@ -56,6 +67,94 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 		assertThat(wait.processedDuringWait()).isLessThan(100);
 		assertThat(wait.atRiskAtEnd()).isLessThan(300);
 		assertThat(wait.lost()).isEmpty();
+	}
+
+	@Test
+	void instanceStoppedWhileItsGroupRebalancesCommitsEverythingItProcessedBeforeLeaving() throws Exception {
+		String topic = this.kafka.topic(4);
+		String group = "stop-" + topic;
+		try (SteadyTraffic traffic = new SteadyTraffic(this.kafka.bootstrapServers(), topic, 4, RATE);
+				KafkaConsumer<String, String> slow = new KafkaConsumer<>(memberConfig(group, Duration.ofSeconds(30)));
+				KafkaConsumer<String, String> joining = new KafkaConsumer<>(
+						memberConfig(group, Duration.ofSeconds(30)))) {
+			ConfigurableApplicationContext a = this.kafka.start(topic, group,
+					"kafka.resilience.static-membership.mode=never", "app.delay=2ms",
+					"kafka.resilience.shutdown.timeout=10s");
+			Received received = a.getBean(Received.class);
+			await().atMost(Duration.ofSeconds(30)).until(() -> received.processed().size() > RATE);
+			// A member that stops polling for a while: a rebalance waits for it to
+			// rejoin,
+			// as it would for an instance in the middle of a long batch.
+			slow.subscribe(List.of(topic));
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				slow.poll(Duration.ofMillis(100));
+				return !slow.assignment().isEmpty();
+			});
+			ExecutorService background = Executors.newFixedThreadPool(2);
+			try {
+				AtomicBoolean running = new AtomicBoolean(true);
+				background.submit(() -> pollUntilStopped(joining, topic, running));
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> this.kafka.describe(group).groupState() == GroupState.PREPARING_REBALANCE);
+				// A keeps processing while its commits are refused; it is stopped, and
+				// the
+				// slow member rejoins only after the stop began.
+				Thread.sleep(1500);
+				background.submit(() -> {
+					Thread.sleep(1500);
+					pollUntilStopped(slow, topic, running);
+					return null;
+				});
+				a.close();
+				running.set(false);
+			}
+			finally {
+				background.shutdown();
+				background.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			Map<Integer, Long> next = new HashMap<>();
+			received.processed().forEach((key) -> next.merge(partition(key), offset(key) + 1, Math::max));
+			assertThat(next).isNotEmpty();
+			next.forEach(
+					(partition, offset) -> assertThat(this.kafka.committed(group, new TopicPartition(topic, partition)))
+						.as("committed offset of partition %d, after the stopped instance processed up to %d",
+								partition, offset - 1)
+						.isGreaterThanOrEqualTo(offset));
+		}
+	}
+
+	@Test
+	void commitThatAWakeupInterruptsIsMadeAgain() {
+		String topic = this.kafka.topic(1);
+		String group = "wakeup-" + topic;
+		this.kafka.produce(topic, 5);
+		Consumer<Object, Object> consumer = new MembershipConsumerPostProcessor(true, new ConsumerIncidents(1),
+				Clock.systemUTC())
+			.apply(new KafkaConsumer<>(memberConfig(group, Duration.ofSeconds(10))));
+		try (consumer) {
+			consumer.subscribe(List.of(topic));
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(100));
+				return !consumer.assignment().isEmpty();
+			});
+			TopicPartition partition = new TopicPartition(topic, 0);
+			// Spring Kafka's stop wakes the consumer to end a poll; here the wakeup lands
+			// in the commit.
+			consumer.wakeup();
+			consumer.commitSync(Map.of(partition, new OffsetAndMetadata(3)));
+			assertThat(this.kafka.committed(group, partition)).isEqualTo(3);
+		}
+	}
+
+	private static Object pollUntilStopped(KafkaConsumer<String, String> consumer, String topic,
+			AtomicBoolean running) {
+		if (consumer.subscription().isEmpty()) {
+			consumer.subscribe(List.of(topic));
+		}
+		while (running.get()) {
+			consumer.poll(Duration.ofMillis(100));
+		}
+		return null;
 	}
 
 	/**
@@ -100,17 +199,12 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 			int afterGrace = processed.size() / 3;
 			int processedDuringWait = processed.get(processed.size() - 1) - processed.get(afterGrace);
 			long atRiskAtEnd = atRisk.get(atRisk.size() - 1);
-			long sent = traffic.sent();
 			traffic.close();
 			Received receivedByB = b.getBean(Received.class);
-			await().atMost(Duration.ofSeconds(60)).until(() -> distinct(receivedByA, receivedByB).size() >= sent);
-			// One producer, round-robin: record i went to partition i % 4 at offset i /
-			// 4.
-			Set<String> lost = new HashSet<>();
-			for (long i = 0; i < sent; i++) {
-				lost.add((i % 4) + "@" + (i / 4));
-			}
-			lost.removeAll(distinct(receivedByA, receivedByB));
+			Map<TopicPartition, Long> ends = this.kafka.endOffsets(topic, 4);
+			List<Received> both = List.of(receivedByA, receivedByB);
+			await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestSupport.missing(both, ends).isEmpty());
+			Set<String> lost = KafkaTestSupport.missing(both, ends);
 			Wait wait = new Wait(processedDuringWait, atRiskAtEnd, lost);
 			LoggerFactory.getLogger(getClass()).info("While the group waited ({} samples): {}", processed.size(), wait);
 			return wait;
@@ -122,14 +216,7 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 	 * expires, as after a {@code kill -9}.
 	 */
 	private void crashAMemberThatOwnsPartitions(String topic, String group) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-				CooperativeStickyAssignor.class.getName(), ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
-				(int) CRASHED_SESSION.toMillis(), ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
-				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		KafkaConsumer<String, String> crashing = new KafkaConsumer<>(config);
+		KafkaConsumer<String, String> crashing = new KafkaConsumer<>(memberConfig(group, CRASHED_SESSION));
 		crashing.subscribe(List.of(topic));
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			crashing.poll(Duration.ofMillis(100));
@@ -137,6 +224,19 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 		});
 		crashing.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
 		assertThat(this.kafka.describe(group).members()).as("the crashed member is still in the group").hasSize(2);
+	}
+
+	/**
+	 * A plain cooperative member of the group that commits nothing.
+	 */
+	private Map<String, Object> memberConfig(String group, Duration session) {
+		return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka.bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+				CooperativeStickyAssignor.class.getName(), ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+				(int) session.toMillis(), ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000,
+				ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 60000, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 	}
 
 	/**
@@ -158,12 +258,6 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 		Set<TopicPartition> partitions = new HashSet<>();
 		received.processed().forEach((key) -> partitions.add(new TopicPartition(topic, partition(key))));
 		return partitions;
-	}
-
-	private static Set<String> distinct(Received a, Received b) {
-		Set<String> all = new HashSet<>(a.processed());
-		all.addAll(b.processed());
-		return all;
 	}
 
 	private static int partition(String key) {

@@ -64,14 +64,35 @@ final class GroupObserver {
 
 	/**
 	 * Wait until an instance is back: a member with the instance's client id and a member
-	 * id it did not have before holds partitions, and the new incarnation consumed.
+	 * id it did not have before is in the group and, for {@link Back#ASSIGNED}, holds
+	 * partitions while the new incarnation has consumed.
 	 */
-	boolean awaitHealthy(ConsumerInstance instance, Set<String> previousMemberIds, Duration timeout) {
+	boolean awaitHealthy(ConsumerInstance instance, Set<String> previousMemberIds, Back when, Duration timeout) {
 		return Harness.eventually(timeout,
-				() -> instance.isAlive() && membersOf(describe(), instance).stream()
-					.anyMatch((member) -> !previousMemberIds.contains(member.consumerId())
-							&& !member.assignment().topicPartitions().isEmpty())
-						&& instance.hasConsumed());
+				() -> instance.isAlive()
+						&& membersOf(describe(), instance).stream()
+							.anyMatch((member) -> !previousMemberIds.contains(member.consumerId())
+									&& (when == Back.JOINED || !member.assignment().topicPartitions().isEmpty()))
+						&& (when == Back.JOINED || instance.hasConsumed()));
+	}
+
+	/**
+	 * When a restarted instance counts as back, as a readiness probe would say.
+	 */
+	enum Back {
+
+		/**
+		 * Its consumer holds partitions and has consumed: readiness with the startup
+		 * gate.
+		 */
+		ASSIGNED,
+
+		/**
+		 * Its consumer is a member of the group: readiness at context start, a little
+		 * later.
+		 */
+		JOINED
+
 	}
 
 	// Spring Kafka suffixes the client id prefix with -n per consumer.

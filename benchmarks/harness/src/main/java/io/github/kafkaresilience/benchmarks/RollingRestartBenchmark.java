@@ -94,6 +94,12 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 			description = "longest wait for a restarted instance")
 	int healthyTimeoutSeconds;
 
+	@Option(names = "--healthy-when", paramLabel = "WHEN", defaultValue = "assigned",
+			description = "when a restarted instance counts as back: assigned (its consumer holds partitions and "
+					+ "consumed, readiness with the startup gate) or joined (its consumer is a member, readiness "
+					+ "at context start)")
+	GroupObserver.Back healthyWhen;
+
 	@Option(names = "--stop-grace-s", paramLabel = "N", defaultValue = "60", description = "SIGTERM to SIGKILL")
 	int stopGraceSeconds;
 
@@ -322,7 +328,7 @@ public final class RollingRestartBenchmark extends BenchmarkCommand {
 			for (ConsumerInstance instance : this.disruption.restarts() ? wave : List.<ConsumerInstance>of()) {
 				int incarnation = instance.incarnation();
 				Runnable awaitHealthy = () -> record(observer.awaitHealthy(instance, previous.get(instance),
-						Duration.ofSeconds(this.healthyTimeoutSeconds)) ? Type.INSTANCE_HEALTHY
+						this.healthyWhen, Duration.ofSeconds(this.healthyTimeoutSeconds)) ? Type.INSTANCE_HEALTHY
 								: Type.INSTANCE_NOT_HEALTHY,
 						instance.name(), "incarnation " + incarnation);
 				if (scheduled) {
