@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import io.github.kafkaresilience.membership.MembershipConsumerPostProcessor;
+import io.github.kafkaresilience.signals.GroupSignals;
+import io.github.kafkaresilience.signals.Verdict;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -54,6 +56,8 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 	void survivorKeepsConsumingWithoutCommitsWhileTheRebalanceWaitsForACrashedMember() throws Exception {
 		Wait wait = crashAndRestartDuringTraffic();
 		// The mechanism: records keep being processed, and none of them is committed.
+		// A rebalance, not a stuck or stopped consumer, whether it consumes or holds.
+		assertThat(wait.verdicts()).doesNotContain(Verdict.STUCK, Verdict.STOPPED);
 		assertThat(wait.processedDuringWait()).isGreaterThan(300);
 		assertThat(wait.atRiskAtEnd()).isGreaterThan(500);
 		assertThat(wait.lost()).isEmpty();
@@ -64,6 +68,8 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 		Wait wait = crashAndRestartDuringTraffic("kafka.resilience.rebalance.max-uncommitted-time=1s");
 		// Held: about a second of records plus one poll at most, instead of the whole
 		// wait.
+		// A rebalance, not a stuck or stopped consumer, whether it consumes or holds.
+		assertThat(wait.verdicts()).doesNotContain(Verdict.STUCK, Verdict.STOPPED);
 		assertThat(wait.processedDuringWait()).isLessThan(100);
 		assertThat(wait.atRiskAtEnd()).isLessThan(300);
 		assertThat(wait.lost()).isEmpty();
@@ -168,7 +174,8 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 		String topic = this.kafka.topic(4);
 		String group = "hold-" + topic;
 		List<String> app = new ArrayList<>(List.of("kafka.resilience.static-membership.mode=never", "app.delay=2ms",
-				"kafka.resilience.shutdown.timeout=5s"));
+				"kafka.resilience.shutdown.timeout=5s", "kafka.resilience.signals.refresh-interval=1s",
+				"kafka.resilience.signals.window=4s"));
 		app.addAll(List.of(properties));
 		String[] appProperties = app.toArray(String[]::new);
 		try (SteadyTraffic traffic = new SteadyTraffic(this.kafka.bootstrapServers(), topic, 4, RATE)) {
@@ -180,6 +187,7 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 			Set<TopicPartition> ownedByA = partitionsOf(topic, receivedByA);
 			List<Integer> processed = new ArrayList<>();
 			List<Long> atRisk = new ArrayList<>();
+			Set<Verdict> verdicts = new HashSet<>();
 			boolean waited = false;
 			Instant until = Instant.now().plus(CRASHED_SESSION).plusSeconds(10);
 			while (Instant.now().isBefore(until)) {
@@ -188,6 +196,9 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 					waited = true;
 					processed.add(receivedByA.processed().size());
 					atRisk.add(atRisk(group, receivedByA, ownedByA));
+					GroupSignals signals = KafkaTestSupport.group(a, group);
+					verdicts.add(signals.status());
+					verdicts.add(signals.localStatus());
 				}
 				else if (waited && state == GroupState.STABLE) {
 					break;
@@ -205,7 +216,7 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 			List<Received> both = List.of(receivedByA, receivedByB);
 			await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestSupport.missing(both, ends).isEmpty());
 			Set<String> lost = KafkaTestSupport.missing(both, ends);
-			Wait wait = new Wait(processedDuringWait, atRiskAtEnd, lost);
+			Wait wait = new Wait(processedDuringWait, atRiskAtEnd, lost, verdicts);
 			LoggerFactory.getLogger(getClass()).info("While the group waited ({} samples): {}", processed.size(), wait);
 			return wait;
 		}
@@ -268,7 +279,7 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 		return Long.parseLong(key.substring(key.indexOf('@') + 1));
 	}
 
-	private record Wait(int processedDuringWait, long atRiskAtEnd, Set<String> lost) {
+	private record Wait(int processedDuringWait, long atRiskAtEnd, Set<String> lost, Set<Verdict> verdicts) {
 
 	}
 
