@@ -20,7 +20,6 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -134,10 +133,20 @@ final class KafkaTestSupport implements AutoCloseable {
 	}
 
 	long committed(String group, TopicPartition partition) {
-		Map<TopicPartition, OffsetAndMetadata> offsets = get(
-				this.admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
-		OffsetAndMetadata offset = offsets.get(partition);
-		return (offset != null) ? offset.offset() : -1;
+		return committed(group).getOrDefault(partition, -1L);
+	}
+
+	/**
+	 * Every committed offset of a group, in one request.
+	 */
+	Map<TopicPartition, Long> committed(String group) {
+		Map<TopicPartition, Long> committed = new HashMap<>();
+		get(this.admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()).forEach((partition, offset) -> {
+			if (offset != null) {
+				committed.put(partition, offset.offset());
+			}
+		});
+		return committed;
 	}
 
 	/**

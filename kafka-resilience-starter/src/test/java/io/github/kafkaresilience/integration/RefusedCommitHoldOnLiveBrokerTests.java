@@ -55,9 +55,9 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 	@Test
 	void survivorKeepsConsumingWithoutCommitsWhileTheRebalanceWaitsForACrashedMember() throws Exception {
 		Wait wait = crashAndRestartDuringTraffic();
-		// The mechanism: records keep being processed, and none of them is committed.
-		// A rebalance, not a stuck or stopped consumer, whether it consumes or holds.
+		// A rebalance, not a stuck or stopped consumer.
 		assertThat(wait.verdicts()).doesNotContain(Verdict.STUCK, Verdict.STOPPED);
+		// The mechanism: records keep being processed, and none of them is committed.
 		assertThat(wait.processedDuringWait()).isGreaterThan(300);
 		assertThat(wait.atRiskAtEnd()).isGreaterThan(500);
 		assertThat(wait.lost()).isEmpty();
@@ -66,10 +66,9 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 	@Test
 	void survivorHeldAfterItsGraceReplaysLittleIfItCrashesAndResumesWithNothingLost() throws Exception {
 		Wait wait = crashAndRestartDuringTraffic("kafka.resilience.rebalance.max-uncommitted-time=1s");
-		// Held: about a second of records plus one poll at most, instead of the whole
-		// wait.
-		// A rebalance, not a stuck or stopped consumer, whether it consumes or holds.
+		// A rebalance, not a stuck or stopped consumer, while it holds.
 		assertThat(wait.verdicts()).doesNotContain(Verdict.STUCK, Verdict.STOPPED);
+		// Held: about a second of records plus one poll at most, not the whole wait.
 		assertThat(wait.processedDuringWait()).isLessThan(100);
 		assertThat(wait.atRiskAtEnd()).isLessThan(300);
 		assertThat(wait.lost()).isEmpty();
@@ -89,8 +88,7 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 			Received received = a.getBean(Received.class);
 			await().atMost(Duration.ofSeconds(30)).until(() -> received.processed().size() > RATE);
 			// A member that stops polling for a while: a rebalance waits for it to
-			// rejoin,
-			// as it would for an instance in the middle of a long batch.
+			// rejoin, as it would for an instance in the middle of a long batch.
 			slow.subscribe(List.of(topic));
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				slow.poll(Duration.ofMillis(100));
@@ -103,8 +101,7 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 				await().atMost(Duration.ofSeconds(20))
 					.until(() -> this.kafka.describe(group).groupState() == GroupState.PREPARING_REBALANCE);
 				// A keeps processing while its commits are refused; it is stopped, and
-				// the
-				// slow member rejoins only after the stop began.
+				// the slow member rejoins only after the stop began.
 				Thread.sleep(1500);
 				background.submit(() -> {
 					Thread.sleep(1500);
@@ -118,11 +115,11 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 				background.shutdown();
 				background.awaitTermination(10, TimeUnit.SECONDS);
 			}
-			Map<Integer, Long> next = new HashMap<>();
-			received.processed().forEach((key) -> next.merge(partition(key), offset(key) + 1, Math::max));
+			Map<TopicPartition, Long> committed = this.kafka.committed(group);
+			Map<Integer, Long> next = nextToProcess(received);
 			assertThat(next).isNotEmpty();
 			next.forEach(
-					(partition, offset) -> assertThat(this.kafka.committed(group, new TopicPartition(topic, partition)))
+					(partition, offset) -> assertThat(committed.getOrDefault(new TopicPartition(topic, partition), -1L))
 						.as("committed offset of partition %d, after the stopped instance processed up to %d",
 								partition, offset - 1)
 						.isGreaterThanOrEqualTo(offset));
@@ -255,14 +252,23 @@ class RefusedCommitHoldOnLiveBrokerTests extends EmbeddedBrokerTests {
 	 * be consumed again from if A crashed now.
 	 */
 	private long atRisk(String group, Received received, Set<TopicPartition> partitions) {
-		Map<Integer, Long> next = new HashMap<>();
-		received.processed().forEach((key) -> next.merge(partition(key), offset(key) + 1, Math::max));
+		Map<Integer, Long> next = nextToProcess(received);
+		Map<TopicPartition, Long> committed = this.kafka.committed(group);
 		long total = 0;
 		for (TopicPartition partition : partitions) {
-			long committed = this.kafka.committed(group, partition);
-			total += Math.max(0, next.getOrDefault(partition.partition(), 0L) - Math.max(committed, 0));
+			total += Math.max(0,
+					next.getOrDefault(partition.partition(), 0L) - Math.max(committed.getOrDefault(partition, 0L), 0));
 		}
 		return total;
+	}
+
+	/**
+	 * Per partition, the offset after the highest one the application processed.
+	 */
+	private static Map<Integer, Long> nextToProcess(Received received) {
+		Map<Integer, Long> next = new HashMap<>();
+		received.processed().forEach((key) -> next.merge(partition(key), offset(key) + 1, Math::max));
+		return next;
 	}
 
 	private static Set<TopicPartition> partitionsOf(String topic, Received received) {
