@@ -3,17 +3,23 @@ package io.github.kafkaresilience.autoconfigure;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
+
+import io.github.kafkaresilience.consumers.ClusterConnection;
 
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.defaults.ClientRack;
 import io.github.kafkaresilience.defaults.ResilientContainerCustomizer;
+import io.github.kafkaresilience.membership.HeldInstanceIdRecovery;
 import io.github.kafkaresilience.membership.HostIdentity;
 import io.github.kafkaresilience.membership.MembershipConsumerPostProcessor;
 import io.github.kafkaresilience.evidence.ProgressRegistry;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import io.github.kafkaresilience.shutdown.GracefulContainerStop;
+import io.github.kafkaresilience.signals.AdminClients;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,12 +32,16 @@ import org.springframework.boot.autoconfigure.context.LifecycleProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ListenerContainerRegistry;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -49,6 +59,8 @@ import org.springframework.kafka.listener.ListenerContainerRegistry;
 public final class KafkaResilienceAutoConfiguration {
 
 	private static final int INCIDENT_CAPACITY = 100;
+
+	private static final Duration RECLAIM_TIMEOUT = Duration.ofSeconds(5);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -106,16 +118,33 @@ public final class KafkaResilienceAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	HeldInstanceIdRecovery kafkaResilienceHeldInstanceIdRecovery(StaticMembershipProperties staticMembership,
+			ObjectProvider<KafkaAdmin> kafkaAdmin, KafkaProperties kafkaProperties,
+			ObjectProvider<ConsumerFactory<?, ?>> consumerFactory) {
+		if (!staticMembership.isReclaimHeldId()) {
+			return new HeldInstanceIdRecovery(null, RECLAIM_TIMEOUT);
+		}
+		// Resolved on first use: the consumer factory is still being created when this
+		// is.
+		Supplier<AdminClients> admins = SingletonSupplier.of(() -> AdminConnection.clients(AdminConnection
+			.config(kafkaAdmin, kafkaProperties, consumerFactory, RECLAIM_TIMEOUT, "kafka-resilience-membership")));
+		return new HeldInstanceIdRecovery(admins, RECLAIM_TIMEOUT);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	MembershipConsumerPostProcessor kafkaResilienceMembershipConsumerPostProcessor(ShutdownProperties shutdown,
-			RebalanceProperties rebalance, ConsumerIncidents incidents) {
+			RebalanceProperties rebalance, ConsumerIncidents incidents, HeldInstanceIdRecovery recovery) {
 		return new MembershipConsumerPostProcessor(shutdown.isLeaveGroup(), incidents, Clock.systemUTC(),
-				rebalance.getMaxUncommittedTime());
+				rebalance.getMaxUncommittedTime(), recovery);
 	}
 
 	@Bean
 	DefaultKafkaConsumerFactoryCustomizer kafkaResilienceConsumerFactoryCustomizer(
 			MembershipConsumerPostProcessor membership) {
-		return (factory) -> addPostProcessor(factory, membership);
+		// Each factory's consumers reclaim a held id on their own cluster.
+		return (factory) -> addPostProcessor(factory,
+				membership.forConnection(ClusterConnection.of(factory.getConfigurationProperties())));
 	}
 
 	@Bean

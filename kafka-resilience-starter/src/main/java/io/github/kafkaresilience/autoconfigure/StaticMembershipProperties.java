@@ -36,6 +36,14 @@ public class StaticMembershipProperties extends SelfValidatingProperties {
 	 */
 	private Duration expectedRestartTime = Duration.ofSeconds(30);
 
+	/**
+	 * Whether a consumer refused because the broker still holds its group.instance.id for
+	 * a member that never left (a pod killed and restarted under the same name, with
+	 * group.protocol=consumer) removes that member and joins at once. When off, it tries
+	 * again every 5 s until the broker releases the id when the member's session expires.
+	 */
+	private boolean reclaimHeldId = true;
+
 	public StaticMembershipMode getMode() {
 		return this.mode;
 	}
@@ -58,6 +66,14 @@ public class StaticMembershipProperties extends SelfValidatingProperties {
 
 	public void setExpectedRestartTime(Duration expectedRestartTime) {
 		this.expectedRestartTime = expectedRestartTime;
+	}
+
+	public boolean isReclaimHeldId() {
+		return this.reclaimHeldId;
+	}
+
+	public void setReclaimHeldId(boolean reclaimHeldId) {
+		this.reclaimHeldId = reclaimHeldId;
 	}
 
 	@Override

@@ -6,15 +6,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
-import io.github.kafkaresilience.consumers.ConsumerIncident;
+import io.github.kafkaresilience.consumers.ClusterConnection;
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
-import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.UnreleasedInstanceIdException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,7 +36,9 @@ import org.springframework.kafka.event.ConsumerStoppingEvent;
  * leaves, so its last commits are not refused; and, when
  * {@code kafka.resilience.rebalance.max-uncommitted-time} is set, a member whose commits
  * a rebalance keeps refusing pauses until the rebalance ends
- * ({@link RefusedCommitHold}).</li>
+ * ({@link RefusedCommitHold});</li>
+ * <li>a consumer refused because a member that never left still holds its
+ * {@code group.instance.id} is brought back ({@link HeldInstanceIdRecovery}).</li>
  * </ul>
  * The wrapper is a JDK proxy over the real {@link Consumer}: every other call goes
  * straight through.
@@ -56,11 +55,13 @@ public final class MembershipConsumerPostProcessor
 
 	private final boolean leaveGroupOnStop;
 
-	private final ConsumerIncidents incidents;
-
-	private final Clock clock;
+	private final InstanceIdIncidents incidents;
 
 	private final @Nullable Duration maxUncommittedTime;
+
+	private final @Nullable HeldInstanceIdRecovery recovery;
+
+	private final ClusterConnection connection;
 
 	/**
 	 * Create a post-processor that never holds a rebalancing member.
@@ -82,10 +83,49 @@ public final class MembershipConsumerPostProcessor
 	 */
 	public MembershipConsumerPostProcessor(boolean leaveGroupOnStop, ConsumerIncidents incidents, Clock clock,
 			@Nullable Duration maxUncommittedTime) {
+		this(leaveGroupOnStop, incidents, clock, maxUncommittedTime, null, ClusterConnection.DEFAULT);
+	}
+
+	/**
+	 * Create a post-processor.
+	 * @param leaveGroupOnStop whether static members leave the group on a graceful stop
+	 * @param incidents where fenced ids are recorded
+	 * @param clock clock for incident times
+	 * @param maxUncommittedTime how long a member keeps consuming while a rebalance
+	 * refuses its commits, or {@code null} to keep consuming through the whole rebalance
+	 * @param recovery what brings back a consumer refused for a held
+	 * {@code group.instance.id}, or {@code null} to leave it refused
+	 */
+	public MembershipConsumerPostProcessor(boolean leaveGroupOnStop, ConsumerIncidents incidents, Clock clock,
+			@Nullable Duration maxUncommittedTime, @Nullable HeldInstanceIdRecovery recovery) {
+		this(leaveGroupOnStop, incidents, clock, maxUncommittedTime, recovery, ClusterConnection.DEFAULT);
+	}
+
+	private MembershipConsumerPostProcessor(boolean leaveGroupOnStop, ConsumerIncidents incidents, Clock clock,
+			@Nullable Duration maxUncommittedTime, @Nullable HeldInstanceIdRecovery recovery,
+			ClusterConnection connection) {
+		this(leaveGroupOnStop, new InstanceIdIncidents(incidents, clock), maxUncommittedTime, recovery, connection);
+	}
+
+	private MembershipConsumerPostProcessor(boolean leaveGroupOnStop, InstanceIdIncidents incidents,
+			@Nullable Duration maxUncommittedTime, @Nullable HeldInstanceIdRecovery recovery,
+			ClusterConnection connection) {
 		this.leaveGroupOnStop = leaveGroupOnStop;
 		this.incidents = incidents;
-		this.clock = clock;
 		this.maxUncommittedTime = maxUncommittedTime;
+		this.recovery = recovery;
+		this.connection = connection;
+	}
+
+	/**
+	 * The same post-processor for the consumers of one factory, so that a held
+	 * {@code group.instance.id} is reclaimed on their cluster.
+	 * @param connection the factory's connection settings
+	 * @return a post-processor for that factory
+	 */
+	public MembershipConsumerPostProcessor forConnection(ClusterConnection connection) {
+		return new MembershipConsumerPostProcessor(this.leaveGroupOnStop, this.incidents, this.maxUncommittedTime,
+				this.recovery, connection);
 	}
 
 	@Override
@@ -117,6 +157,8 @@ public final class MembershipConsumerPostProcessor
 		private volatile boolean stopping;
 
 		private boolean closed;
+
+		private boolean joined;
 
 		Handler(Consumer<Object, Object> delegate) {
 			this.delegate = delegate;
@@ -153,14 +195,40 @@ public final class MembershipConsumerPostProcessor
 		}
 
 		private @Nullable Object invokeDelegate(Method method, Object @Nullable [] args) throws Throwable {
+			Object result;
 			try {
-				return method.invoke(this.delegate, args);
+				result = method.invoke(this.delegate, args);
 			}
 			catch (InvocationTargetException ex) {
 				Throwable cause = ex.getCause();
-				recordIfFenced(cause);
+				if (cause instanceof UnreleasedInstanceIdException && "poll".equals(method.getName())) {
+					return recoverFromRefusal(cause);
+				}
+				MembershipConsumerPostProcessor.this.incidents.report(this.delegate, cause, false);
 				throw cause;
 			}
+			if (!this.joined && "poll".equals(method.getName())) {
+				this.joined = InstanceIdIncidents.generation(this.delegate) > 0;
+			}
+			return result;
+		}
+
+		private Object recoverFromRefusal(Throwable refusal) throws Throwable {
+			HeldInstanceIdRecovery recovery = MembershipConsumerPostProcessor.this.recovery;
+			String instanceId = InstanceIdIncidents.instanceId(this.delegate);
+			HeldInstanceIdRecovery.Outcome outcome = (recovery != null && instanceId != null)
+					? recovery.refused(MembershipConsumerPostProcessor.this.connection,
+							InstanceIdIncidents.groupId(this.delegate), instanceId, this.joined)
+					: HeldInstanceIdRecovery.Outcome.NOT_RESTARTABLE;
+			if (outcome != HeldInstanceIdRecovery.Outcome.RECLAIMED) {
+				MembershipConsumerPostProcessor.this.incidents.report(this.delegate, refusal,
+						outcome == HeldInstanceIdRecovery.Outcome.RETRYING);
+			}
+			if (outcome == HeldInstanceIdRecovery.Outcome.NOT_RESTARTABLE) {
+				throw refusal;
+			}
+			// The container is stopping; it restarts with a new consumer.
+			return ConsumerRecords.empty();
 		}
 
 		private boolean leavesOnStop() {
@@ -185,67 +253,10 @@ public final class MembershipConsumerPostProcessor
 			else if (args != null && args.length == 1 && args[0] instanceof CloseOptions requested) {
 				requested.timeout().ifPresent(options::withTimeout);
 			}
-			logger.info("kafka-resilience: static member {} leaving its group on a graceful stop", instanceId());
+			logger.info("kafka-resilience: static member {} leaving its group on a graceful stop",
+					InstanceIdIncidents.instanceId(this.delegate));
 			this.delegate.close(options);
 			return null;
-		}
-
-		private void recordIfFenced(Throwable cause) {
-			ConsumerIncident.Kind kind;
-			String fix;
-			if (cause instanceof FencedInstanceIdException) {
-				kind = ConsumerIncident.Kind.FENCED_INSTANCE_ID;
-				fix = "another consumer joined with the same group.instance.id and took this one's place. Give every "
-						+ "consumer a unique id: check that no two pods share a name and that "
-						+ "group.instance.id is not set in the shared consumer configuration.";
-			}
-			else if (cause instanceof UnreleasedInstanceIdException) {
-				kind = ConsumerIncident.Kind.UNRELEASED_INSTANCE_ID;
-				fix = "the broker still holds a member with this group.instance.id, so this consumer was refused. "
-						+ "Give every consumer a unique id, or wait for the previous member's session to expire.";
-			}
-			else {
-				return;
-			}
-			String groupId = "unknown";
-			try {
-				groupId = this.delegate.groupMetadata().groupId();
-			}
-			catch (RuntimeException ex) {
-				// keep "unknown"
-			}
-			String instanceId = instanceId();
-			String message = "group.instance.id '" + instanceId + "' in group '" + groupId + "': " + fix;
-			logger.error("kafka-resilience: {}", message);
-			MembershipConsumerPostProcessor.this.incidents
-				.record(new ConsumerIncident(MembershipConsumerPostProcessor.this.clock.instant(), kind, groupId,
-						clientId(), instanceId, message));
-		}
-
-		private @Nullable String instanceId() {
-			try {
-				ConsumerGroupMetadata metadata = this.delegate.groupMetadata();
-				Optional<String> id = metadata.groupInstanceId();
-				return id.orElse(null);
-			}
-			catch (RuntimeException ex) {
-				return null;
-			}
-		}
-
-		private String clientId() {
-			try {
-				for (MetricName metric : this.delegate.metrics().keySet()) {
-					String clientId = metric.tags().get("client-id");
-					if (clientId != null) {
-						return clientId;
-					}
-				}
-			}
-			catch (RuntimeException ex) {
-				// closed or failing consumer
-			}
-			return "unknown";
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.kafkaresilience.autoconfigure;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.List;
 import java.util.Properties;
@@ -7,6 +8,7 @@ import java.util.Properties;
 import io.github.kafkaresilience.consumers.Finding;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.defaults.ResilientContainerCustomizer;
+import io.github.kafkaresilience.membership.HeldInstanceIdRecovery;
 import io.github.kafkaresilience.membership.MembershipConsumerPostProcessor;
 import io.github.kafkaresilience.rebalance.RebalanceHistory;
 import io.github.kafkaresilience.rebalance.RecordingRebalanceListener;
@@ -52,7 +54,8 @@ class KafkaResilienceAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(ResilientContainerCustomizer.class)
 				.hasSingleBean(RebalanceHistory.class)
-				.hasSingleBean(MembershipConsumerPostProcessor.class);
+				.hasSingleBean(MembershipConsumerPostProcessor.class)
+				.hasSingleBean(HeldInstanceIdRecovery.class);
 			Properties properties = createContainer(context).getContainerProperties().getKafkaConsumerProperties();
 			assertThat(properties).containsEntry("partition.assignment.strategy", COOPERATIVE)
 				.containsEntry("session.timeout.ms", "10000")
@@ -80,7 +83,8 @@ class KafkaResilienceAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("kafka.resilience.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(ResilientContainerCustomizer.class)
 				.doesNotHaveBean(RebalanceHistory.class)
-				.doesNotHaveBean(MembershipConsumerPostProcessor.class);
+				.doesNotHaveBean(MembershipConsumerPostProcessor.class)
+				.doesNotHaveBean(HeldInstanceIdRecovery.class);
 			ConcurrentMessageListenerContainer<?, ?> container = createContainer(context);
 			assertThat(container.getContainerProperties().getKafkaConsumerProperties()).isEmpty();
 			assertThat(container.getContainerProperties().getConsumerRebalanceListener()).isNull();
@@ -179,6 +183,9 @@ class KafkaResilienceAutoConfigurationTests {
 	void backsOffWhenUserDefinesBeans() {
 		this.contextRunner.withBean(RebalanceHistory.class, () -> new RebalanceHistory(3))
 			.run((context) -> assertThat(context.getBean(RebalanceHistory.class).maxEventsPerGroup()).isEqualTo(3));
+		HeldInstanceIdRecovery own = new HeldInstanceIdRecovery(null, Duration.ofSeconds(1));
+		this.contextRunner.withBean(HeldInstanceIdRecovery.class, () -> own)
+			.run((context) -> assertThat(context.getBean(HeldInstanceIdRecovery.class)).isSameAs(own));
 	}
 
 	@Test

@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
  * Membership on the consumer group protocol (KIP-848), on a real broker: the group's
  * reconciliation read as REBALANCING, rebalances counted once per assignment epoch
  * whatever the number of incremental callbacks, static members leaving or staying on a
- * stop as configured, and a refused static id reported like a fenced one.
+ * stop as configured, a refused static id reported like a fenced one and tried again, and
+ * the id of a killed member reclaimed by its restart.
  */
 class ConsumerProtocolMembershipTests extends EmbeddedBrokerTests {
 
@@ -114,12 +115,52 @@ class ConsumerProtocolMembershipTests extends EmbeddedBrokerTests {
 	}
 
 	@Test
-	void secondConsumerWithTheSameStaticIdIsRefusedAndHealthSaysWhy() throws Exception {
+	void podKilledAndRestartedUnderItsNameIsBackBeforeTheBrokerWouldReleaseItsId() throws Exception {
+		String topic = this.kafka.topic(2);
+		String group = "kip848-killed-" + topic;
+		// The id the application derives below: instance id, listener id, consumer index.
+		KilledMember.joinAndKill(this.kafka.bootstrapServers(), group, topic, "orders-0-orders-0");
+		// The broker keeps the killed member for its 45 s session.
+		assertThat(KafkaTestSupport.instanceIds(this.kafka.describe(group))).containsExactly("orders-0-orders-0");
+		ConfigurableApplicationContext restarted = this.kafka.start(topic, group,
+				with("kafka.resilience.static-membership.mode=always",
+						"kafka.resilience.static-membership.instance-id=orders-0"));
+		this.kafka.produce(topic, 10);
+		await().atMost(Duration.ofSeconds(25))
+			.untilAsserted(() -> assertThat(restarted.getBean(Received.class).processed()).hasSize(10));
+		assertThat(KafkaTestSupport.instanceIds(this.kafka.describe(group))).containsExactly("orders-0-orders-0");
+		// A recovery, not an incident: nothing for health to go DOWN on.
+		assertThat(group(restarted, group).findings())
+			.noneSatisfy((finding) -> assertThat(finding.code()).isEqualTo("unreleased-instance-id"));
+	}
+
+	@Test
+	void liveMemberDisplacedByANewcomerWithItsIdIsFencedAndHealthSaysWhy() {
+		String topic = this.kafka.topic(2);
+		String group = "kip848-displaced-" + topic;
+		String[] sameId = with("kafka.resilience.static-membership.mode=always",
+				"kafka.resilience.static-membership.instance-id=orders-0");
+		ConfigurableApplicationContext first = this.kafka.startWeb(topic, group, sameId);
+		awaitConsumerGroup(group, 1);
+		ConfigurableApplicationContext second = this.kafka.start(topic, group, sameId);
+		this.kafka.produce(topic, 10);
+		// The newest of two members with one id wins, as on the classic protocol.
+		await().atMost(Duration.ofSeconds(25))
+			.untilAsserted(() -> assertThat(second.getBean(Received.class).processed()).hasSize(10));
+		await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptionsInstanceOf(UncheckedIOException.class)
+			.untilAsserted(() -> assertThat(Http.get(first, "/actuator/health").body()).contains("\"status\":\"DOWN\"")
+				.contains("another consumer took its group.instance.id"));
+	}
+
+	@Test
+	void consumerRefusedForAHeldIdSaysWhyAndJoinsOnceTheIdIsReleased() throws Exception {
 		String topic = this.kafka.topic(2);
 		String group = "kip848-twins-" + topic;
 		String[] sameId = with("kafka.resilience.static-membership.mode=always",
-				"kafka.resilience.static-membership.instance-id=orders-0");
-		this.kafka.start(topic, group, sameId);
+				"kafka.resilience.static-membership.instance-id=orders-0",
+				"kafka.resilience.static-membership.reclaim-held-id=false");
+		ConfigurableApplicationContext first = this.kafka.start(topic, group, sameId);
 		awaitConsumerGroup(group, 1);
 		ConfigurableApplicationContext second = this.kafka.startWeb(topic, group, sameId);
 		// A first request to a fresh server on a busy machine may exceed the client's 2
@@ -129,12 +170,18 @@ class ConsumerProtocolMembershipTests extends EmbeddedBrokerTests {
 			.untilAsserted(() -> {
 				String health = Http.get(second, "/actuator/health").body();
 				assertThat(health).contains("\"status\":\"DOWN\"")
-					.contains("the broker still holds a member with this group.instance.id");
+					.contains("the broker still holds a member with this group.instance.id")
+					.contains("It tries again every 5 s");
 				assertThat(group(second, group).findings())
 					.anySatisfy((finding) -> assertThat(finding.code()).isEqualTo("unreleased-instance-id"));
 			});
-		// The first member keeps its place.
+		// Without removal the first member keeps its place...
 		assertThat(KafkaTestSupport.instanceIds(this.kafka.describe(group))).containsExactly("orders-0-orders-0");
+		// ...until it leaves: the refused consumer, tried again, takes over.
+		first.close();
+		this.kafka.produce(topic, 10);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(second.getBean(Received.class).processed()).hasSize(10));
 	}
 
 	private void awaitConsumerGroup(String group, int members) {
