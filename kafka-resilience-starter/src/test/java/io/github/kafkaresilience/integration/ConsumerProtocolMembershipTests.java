@@ -143,14 +143,15 @@ class ConsumerProtocolMembershipTests extends EmbeddedBrokerTests {
 		ConfigurableApplicationContext first = this.kafka.startWeb(topic, group, sameId);
 		awaitConsumerGroup(group, 1);
 		ConfigurableApplicationContext second = this.kafka.start(topic, group, sameId);
-		this.kafka.produce(topic, 10);
 		// The newest of two members with one id wins, as on the classic protocol.
-		await().atMost(Duration.ofSeconds(25))
-			.untilAsserted(() -> assertThat(second.getBean(Received.class).processed()).hasSize(10));
 		await().atMost(Duration.ofSeconds(30))
 			.ignoreExceptionsInstanceOf(UncheckedIOException.class)
 			.untilAsserted(() -> assertThat(Http.get(first, "/actuator/health").body()).contains("\"status\":\"DOWN\"")
 				.contains("another consumer took its group.instance.id"));
+		this.kafka.produce(topic, 10);
+		await().atMost(Duration.ofSeconds(25))
+			.untilAsserted(() -> assertThat(second.getBean(Received.class).processed()).hasSize(10));
+		assertThat(KafkaTestSupport.instanceIds(this.kafka.describe(group))).containsExactly("orders-0-orders-0");
 	}
 
 	@Test
