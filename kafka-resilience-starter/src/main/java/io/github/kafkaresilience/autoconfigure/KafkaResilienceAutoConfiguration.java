@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.kafkaresilience.consumers.ClusterConnection;
-
 import io.github.kafkaresilience.consumers.ConsumerIncidents;
 import io.github.kafkaresilience.consumers.ListenerSettingsRegistry;
 import io.github.kafkaresilience.defaults.ClientRack;

@@ -74,12 +74,6 @@ public final class HeldInstanceIdRecovery implements SmartApplicationListener, A
 		return thread;
 	});
 
-	{
-		// Gone when idle, so that it never holds a JVM open.
-		this.scheduler.setKeepAliveTime(1, TimeUnit.SECONDS);
-		this.scheduler.allowCoreThreadTimeOut(true);
-	}
-
 	/**
 	 * Create a recovery.
 	 * @param admins the Admin clients that remove a held member, or {@code null} to only
@@ -89,6 +83,9 @@ public final class HeldInstanceIdRecovery implements SmartApplicationListener, A
 	public HeldInstanceIdRecovery(@Nullable Supplier<AdminClients> admins, Duration timeout) {
 		this.admins = admins;
 		this.timeout = timeout;
+		// Gone when idle, so that it never holds a JVM open.
+		this.scheduler.setKeepAliveTime(1, TimeUnit.SECONDS);
+		this.scheduler.allowCoreThreadTimeOut(true);
 	}
 
 	/**
