@@ -4,8 +4,8 @@
 # full run-rolling-restart.sh (about 70 s with 3 instances, 110 s with 6); rows are appended to
 # benchmarks/out/results.csv, labelled, and ./benchmarks/summarize.sh turns them into medians per cell.
 # Usage: ./benchmarks/run-matrix.sh [defaults] [levers] [levers-20] [large] [backlog] [kip848] [kip848-levers]
-#                                    [migration] [crash] [fast-roll] [pause] [hold]
-#                                    (default: every section but the last seven)
+#                                    [migration] [crash] [fast-roll] [pause] [hold] [deployment-pod]
+#                                    (default: every section but the last eight)
 #   kip848           plain against the starter on KIP-848 (group.protocol=consumer, broker heartbeat 5 s),
 #                    alternating, REPEAT runs each per cell: 3 and 6 instances x 4 and 20 ms per record
 #   kip848-levers    3 instances, 4 ms: plain classic, plain KIP-848, the starter on KIP-848 with its 500 ms poll
@@ -24,7 +24,11 @@
 #   hold             3 instances, 4 ms, 400 records/s, the starter's defaults: kafka.resilience.rebalance.max-uncommitted-time
 #                    unset and each of HOLDS (default "0s 2s"), for a crash with a restart at once, kills every 8 s,
 #                    and a paced graceful roll (does the hold ever stop a healthy rebalance?)
-#   REPEAT=N         runs per cell in the "defaults", "kip848", "kip848-levers", "migration", "crash", "pause" and "hold" sections
+#   deployment-pod   3 instances, 4 ms, 400 records/s, the starter's defaults in a Deployment pod (POD_NAME kept across
+#                    a kill, new after a graceful stop): crash, crash every 8 s, kill, paced roll, roll without a gap
+#                    (3, and 6 two at a time), an 8 s SIGSTOP, and a crash and a roll on KIP-848
+#   REPEAT=N         runs per cell in the "defaults", "kip848", "kip848-levers", "migration", "crash", "pause", "hold" and
+#                    "deployment-pod" sections
 #                    (default 2)
 #   INSTANCES="..."  instance counts of the "kip848" section (default "3 6")
 #   DELAYS="..."     processing times in ms of the "kip848" section (default "4 20")
@@ -262,8 +266,26 @@ for section in "${sections[@]}"; do
 			done
 		done
 		;;
+	deployment-pod)
+		pod=(--scenario starter-deployment-pod --delay-ms 4 --rate 400 --app-arg --bench.flush-interval=0)
+		common=("${pod[@]}" --instances 3)
+		kip848=(--app-arg '--spring.kafka.consumer.properties[group.protocol]=consumer')
+		for ((i = 1; i <= repeat; i++)); do
+			run "${common[@]}" --label "starter in a Deployment pod (crash)" --crash
+			run "${common[@]}" --label "starter in a Deployment pod (crash every 8 s)" --crash --restart-every-s 8
+			run "${common[@]}" --label "starter in a Deployment pod (kill)" --disruption kill --settle-s 60
+			run "${common[@]}" --label "starter in a Deployment pod (roll)"
+			run "${common[@]}" --label "starter in a Deployment pod (no gap; ready when joined)" --between-restarts-s 0 \
+				--healthy-when joined
+			run "${pod[@]}" --label "starter in a Deployment pod (2 at a time without gap; ready when joined)" \
+				--instances 6 --between-restarts-s 0 --together 2 --healthy-when joined
+			run "${common[@]}" --label "starter in a Deployment pod (pause 8 s)" --disruption pause --pause-s 8
+			run "${common[@]}" --label "starter in a Deployment pod on KIP-848 (crash)" --crash "${kip848[@]}"
+			run "${common[@]}" --label "starter in a Deployment pod on KIP-848 (roll)" "${kip848[@]}"
+		done
+		;;
 	*)
-		echo "Unknown section '$section' (defaults, levers, levers-20, large, backlog, kip848, kip848-levers, migration, crash, fast-roll, pause, hold)" >&2
+		echo "Unknown section '$section' (defaults, levers, levers-20, large, backlog, kip848, kip848-levers, migration, crash, fast-roll, pause, hold, deployment-pod)" >&2
 		exit 2
 		;;
 	esac

@@ -17,9 +17,10 @@ import org.springframework.validation.Errors;
 public class StaticMembershipProperties extends SelfValidatingProperties {
 
 	/**
-	 * When to give consumers a group.instance.id: 'auto' only where the host identity
-	 * survives a restart (a StatefulSet pod or an explicit instance id), 'always', or
-	 * 'never'.
+	 * When to give consumers a group.instance.id: 'auto' where the host identity survives
+	 * a restart (an explicit instance id or a StatefulSet pod, and a Deployment pod's
+	 * name for a container restarted in place, where a graceful stop leaves the group),
+	 * 'always', or 'never'.
 	 */
 	private StaticMembershipMode mode = StaticMembershipMode.AUTO;
 

@@ -26,15 +26,15 @@ final class ClassicGroupSettings {
 	 * @param listenerId the listener
 	 * @param user what the user set
 	 * @param defaults kafka-resilience's values for this listener
-	 * @param staticMember whether the member has a {@code group.instance.id}
+	 * @param kind how the listener's consumers are members of the group
 	 * @param additions where the settings to add go
 	 * @param findings where the startup report's findings go
 	 * @throws InvalidKafkaResilienceConfigurationException if the heartbeat would not fit
 	 * the session timeout, or a consumer-protocol setting is set
 	 */
-	static void fill(String listenerId, UserConsumerConfig user, ConsumerDefaults defaults, boolean staticMember,
+	static void fill(String listenerId, UserConsumerConfig user, ConsumerDefaults defaults, MemberKind kind,
 			Map<String, String> additions, List<Finding> findings) {
-		Duration sessionTimeout = defaults.sessionTimeout(staticMember);
+		Duration sessionTimeout = defaults.sessionTimeout(kind == MemberKind.STATIC);
 		if (user.has(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG)) {
 			throw new InvalidKafkaResilienceConfigurationException(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG,
 					"Listener '" + listenerId + "' sets group.remote.assignor, which only applies to "
@@ -47,7 +47,7 @@ final class ClassicGroupSettings {
 		ConsumerSettingsResolver.fill(user, additions, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
 				ConsumerSettingsResolver.ms(sessionTimeout));
 		if (additions.containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG) && defaults.sessionTimeout() == null) {
-			findings.add(sessionTimeoutChoice(staticMember, sessionTimeout));
+			findings.add(sessionTimeoutChoice(kind, sessionTimeout));
 		}
 		long session = user.millis(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeout);
 		long heartbeat = defaults.heartbeatInterval().toMillis();
@@ -67,19 +67,24 @@ final class ClassicGroupSettings {
 
 	// The reason is the measured trade-off, so that the report answers "why not Kafka's
 	// 45 s" (docs/rebalancing.md "The session timeout").
-	private static Finding sessionTimeoutChoice(boolean staticMember, Duration sessionTimeout) {
-		if (staticMember) {
-			return new Finding(Severity.INFO, "session-timeout-static",
+	private static Finding sessionTimeoutChoice(MemberKind kind, Duration sessionTimeout) {
+		return switch (kind) {
+			case STATIC -> new Finding(Severity.INFO, "session-timeout-static",
 					"session.timeout.ms=" + sessionTimeout.toMillis() + ": a static member keeps its partitions "
 							+ "through a restart that takes less than this, without a rebalance; a crash that is not "
 							+ "restarted is noticed after it.");
-		}
-		return new Finding(Severity.INFO, "session-timeout-dynamic",
-				"session.timeout.ms=" + sessionTimeout.toMillis()
+			case POD_STATIC -> new Finding(Severity.INFO, "session-timeout-pod",
+					"session.timeout.ms=" + sessionTimeout.toMillis() + ", as for a dynamic member: a container "
+							+ "restarted in place within this keeps its partitions without a rebalance; a replaced pod "
+							+ "never comes back under this id, so its partitions move to the others after about this "
+							+ "long. Set kafka.resilience.consumer.session-timeout to choose another value.");
+			case DYNAMIC ->
+				new Finding(Severity.INFO, "session-timeout-dynamic", "session.timeout.ms=" + sessionTimeout.toMillis()
 						+ ": a crashed dynamic member's partitions move to the others after about this long instead of "
 						+ "Kafka's 45 s; a stop-the-world pause (GC, a frozen VM) of up to about "
 						+ (sessionTimeout.toMillis() - 1000) / 1000 + " s keeps the member in the group. Set "
 						+ "kafka.resilience.consumer.session-timeout to choose another value.");
+		};
 	}
 
 	private static void checkHeartbeat(String listenerId, long heartbeat, long session, List<Finding> findings) {

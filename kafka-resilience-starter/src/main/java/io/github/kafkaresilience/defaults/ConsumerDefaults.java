@@ -73,7 +73,8 @@ public record ConsumerDefaults(List<String> partitionAssignmentStrategy, Assigno
 	/**
 	 * The session timeout for a member: the configured one, else
 	 * {@link #DYNAMIC_SESSION_TIMEOUT} or {@link #STATIC_SESSION_TIMEOUT}.
-	 * @param staticMember whether the member has a {@code group.instance.id}
+	 * @param staticMember whether the member has a {@code group.instance.id} that every
+	 * restart brings back (a pod-scoped id gets the dynamic value)
 	 * @return the session timeout
 	 */
 	public Duration sessionTimeout(boolean staticMember) {

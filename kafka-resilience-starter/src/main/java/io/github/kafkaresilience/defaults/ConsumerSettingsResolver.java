@@ -70,8 +70,7 @@ public final class ConsumerSettingsResolver {
 					InstanceIds.whyIllegal(userInstanceId), "Set " + ConsumerConfig.GROUP_INSTANCE_ID_CONFIG
 							+ " to a legal id, or remove it and let " + "kafka-resilience derive one per listener.");
 		}
-		boolean staticMember = userInstanceId != null || request.membership().baseInstanceId() != null;
-		Duration sessionTimeout = defaults.sessionTimeout(staticMember);
+		MemberKind kind = MemberKind.of(userInstanceId, request.membership());
 
 		if (protocol == GroupProtocol.CONSUMER) {
 			for (Map.Entry<String, String> entry : BROKER_SIDE.entrySet()) {
@@ -94,7 +93,7 @@ public final class ConsumerSettingsResolver {
 							+ "or .session-timeout is set."));
 		}
 		else {
-			ClassicGroupSettings.fill(request.listenerId(), user, defaults, staticMember, additions, findings);
+			ClassicGroupSettings.fill(request.listenerId(), user, defaults, kind, additions, findings);
 		}
 		fill(user, additions, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, ms(defaults.maxPollInterval()));
 		fill(user, additions, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(defaults.maxPollRecords()));
@@ -116,8 +115,9 @@ public final class ConsumerSettingsResolver {
 		if (userInstanceId == null) {
 			findings.add(new Finding(Severity.INFO, "static-membership", request.membership().reason() + "."));
 		}
-		if (staticMember && protocol == GroupProtocol.CLASSIC) {
-			long session = user.millis(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeout);
+		// A pod-scoped id is short on purpose: a replaced pod never comes back for it.
+		if (kind == MemberKind.STATIC && protocol == GroupProtocol.CLASSIC) {
+			long session = user.millis(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, defaults.sessionTimeout(true));
 			if (session < request.expectedRestartTime().toMillis()) {
 				findings.add(new Finding(Severity.WARN, "session-shorter-than-restart",
 						"session.timeout.ms (" + session + " ms) is shorter than "
@@ -156,7 +156,7 @@ public final class ConsumerSettingsResolver {
 		}
 		settings
 			.add(new EffectiveSetting(SHUTDOWN_TIMEOUT, ms(request.shutdownTimeout()), SettingSource.KAFKA_RESILIENCE));
-		settings.add(leaveGroup(request, staticMember, findings));
+		settings.add(leaveGroup(request, kind.hasInstanceId(), findings));
 
 		ListenerSettings listenerSettings = new ListenerSettings(request.listenerId(), request.groupId(), protocol,
 				request.concurrency(), settings, findings);

@@ -122,14 +122,15 @@ public final class ResilientContainerCustomizer {
 		int concurrency = (container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent)
 				? concurrent.getConcurrency() : 1;
 
+		boolean hooked = hooked(consumerFactory);
 		StaticMembershipDecision membership = StaticMembershipDecision.decide(listenerOptions.staticMembership(),
-				this.identity, listenerId);
+				this.identity, listenerId, hooked && this.settings.leaveGroup());
 		Properties overrides = containerProperties.getKafkaConsumerProperties();
 		ConsumerSettingsResolver.Resolution resolution = ConsumerSettingsResolver
 			.resolve(new ConsumerSettingsResolver.Request(listenerId, groupId, concurrency, factoryConfigs, overrides,
 					listenerOptions.defaults(), membership, this.settings.expectedRestartTime(),
 					this.settings.shutdownTimeout(), this.settings.shutdownPhaseTimeout(), this.settings.leaveGroup(),
-					hooked(consumerFactory), this.settings.rack()));
+					hooked, this.settings.rack()));
 
 		Properties merged = new Properties();
 		for (String name : overrides.stringPropertyNames()) {

@@ -6,18 +6,17 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The name this process is known by, where it came from, and whether it survives a
- * restart.
+ * The name this process is known by, where it came from, and which restarts it survives.
  *
  * @param name the identity, or {@code null} when none could be found
  * @param source where the name came from
  * ({@code kafka.resilience.static-membership.instance-id}, {@code POD_NAME},
  * {@code HOSTNAME} or {@code hostname})
- * @param stable whether the same process gets the same name after a restart
- * @param reason why the identity is or is not considered stable
+ * @param lifetime which restarts give the process the same name again
+ * @param reason why the identity has that lifetime
  * @author kafka-resilience
  */
-public record HostIdentity(@Nullable String name, String source, boolean stable, String reason) {
+public record HostIdentity(@Nullable String name, String source, Lifetime lifetime, String reason) {
 
 	/**
 	 * Characters Kafka accepts in a {@code group.instance.id}.
@@ -50,8 +49,8 @@ public record HostIdentity(@Nullable String name, String source, boolean stable,
 	public static HostIdentity resolve(@Nullable String configuredInstanceId, Lookup env,
 			Supplier<@Nullable String> hostname) {
 		if (hasText(configuredInstanceId)) {
-			return new HostIdentity(configuredInstanceId, "kafka.resilience.static-membership.instance-id", true,
-					"set explicitly");
+			return new HostIdentity(configuredInstanceId, "kafka.resilience.static-membership.instance-id",
+					Lifetime.PERMANENT, "set explicitly");
 		}
 		boolean kubernetes = hasText(env.get("KUBERNETES_SERVICE_HOST"));
 		String podName = env.get("POD_NAME");
@@ -64,35 +63,41 @@ public record HostIdentity(@Nullable String name, String source, boolean stable,
 				return classifyPodName(hostnameVariable, "HOSTNAME");
 			}
 			if (CONTAINER_ID.matcher(hostnameVariable).matches()) {
-				return new HostIdentity(hostnameVariable, "HOSTNAME", false,
+				return new HostIdentity(hostnameVariable, "HOSTNAME", Lifetime.NONE,
 						"looks like a container id, which changes every time the container is recreated");
 			}
-			return new HostIdentity(hostnameVariable, "HOSTNAME", false,
+			return new HostIdentity(hostnameVariable, "HOSTNAME", Lifetime.NONE,
 					"not running on Kubernetes: several processes on one host would share this name");
 		}
 		String machine = hostname.get();
 		if (hasText(machine)) {
-			return new HostIdentity(machine, "hostname", false,
+			return new HostIdentity(machine, "hostname", Lifetime.NONE,
 					"not running on Kubernetes: several processes on one host would share this name");
 		}
-		return new HostIdentity(null, "none", false, "no POD_NAME, HOSTNAME or host name is available");
+		return new HostIdentity(null, "none", Lifetime.NONE, "no POD_NAME, HOSTNAME or host name is available");
 	}
 
+	// Kubernetes restarts a crashed or OOM-killed container inside the same pod, so even
+	// a
+	// generated pod name comes back after a crash; only a new pod (a rollout, a lost
+	// node)
+	// gets a new one.
 	private static HostIdentity classifyPodName(String name, String source) {
 		if (DEPLOYMENT_POD.matcher(name).matches()) {
-			return new HostIdentity(name, source, false,
-					"looks like a Deployment pod name, which changes on every rollout; use a StatefulSet, "
-							+ "whose pod names are stable and unique");
+			return new HostIdentity(name, source, Lifetime.POD,
+					"looks like a Deployment pod name: the same when a container restarts in place, new when "
+							+ "the pod is replaced");
 		}
 		if (GENERATED_POD.matcher(name).matches()) {
-			return new HostIdentity(name, source, false,
-					"looks like a generated pod name (DaemonSet, Job or ReplicaSet), which changes when the pod is "
-							+ "recreated; use a StatefulSet, whose pod names are stable and unique");
+			return new HostIdentity(name, source, Lifetime.POD,
+					"looks like a generated pod name (DaemonSet, Job or ReplicaSet): the same when a container "
+							+ "restarts in place, new when the pod is replaced");
 		}
 		if (STATEFUL_SET_POD.matcher(name).matches()) {
-			return new HostIdentity(name, source, true, "looks like a StatefulSet pod name, stable across restarts");
+			return new HostIdentity(name, source, Lifetime.PERMANENT,
+					"looks like a StatefulSet pod name, stable across restarts");
 		}
-		return new HostIdentity(name, source, true, "a pod name that is not generated per rollout");
+		return new HostIdentity(name, source, Lifetime.PERMANENT, "a pod name that is not generated per rollout");
 	}
 
 	private static boolean hasText(@Nullable String value) {
@@ -111,6 +116,31 @@ public record HostIdentity(@Nullable String name, String source, boolean stable,
 		 * @return the value, or {@code null}
 		 */
 		@Nullable String get(String name);
+
+	}
+
+	/**
+	 * Which restarts give a process the same identity again.
+	 */
+	public enum Lifetime {
+
+		/**
+		 * None that can be relied on: no identity, one that is new with every container,
+		 * or one that several processes share.
+		 */
+		NONE,
+
+		/**
+		 * A container restarted in its pod (a crash, an OOM kill) gets it back; a new pod
+		 * (a rollout, a rescheduled pod) gets a new one.
+		 */
+		POD,
+
+		/**
+		 * Every restart and replacement gets it back: a StatefulSet pod name, a chosen
+		 * name, an explicit instance id.
+		 */
+		PERMANENT
 
 	}
 

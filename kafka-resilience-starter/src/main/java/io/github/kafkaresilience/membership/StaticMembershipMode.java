@@ -8,10 +8,12 @@ package io.github.kafkaresilience.membership;
 public enum StaticMembershipMode {
 
 	/**
-	 * Only when the identity is stable across restarts: an explicit instance id, or a
-	 * Kubernetes pod whose name does not change on rollout (a StatefulSet). Deployment
-	 * pod names, container ids and plain host names shared by several processes are
-	 * skipped, and the startup report says why.
+	 * When the identity comes back after a restart: an explicit instance id or a pod
+	 * whose name does not change on rollout (a StatefulSet), and a generated pod name (a
+	 * Deployment's) for the container restarts inside its pod, with a dynamic member's
+	 * session timeout and only where a graceful stop leaves the group. Container ids and
+	 * plain host names shared by several processes are skipped, and the startup report
+	 * says why.
 	 */
 	AUTO,
 

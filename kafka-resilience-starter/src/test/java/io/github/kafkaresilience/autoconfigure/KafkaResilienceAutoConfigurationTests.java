@@ -197,9 +197,24 @@ class KafkaResilienceAutoConfigurationTests {
 	}
 
 	@Test
-	void staticIdIsSkippedForDeploymentPodNames(CapturedOutput output) {
+	void deploymentPodGetsAnIdForItsContainerRestartsWithTheDynamicSession(CapturedOutput output) {
 		this.contextRunner.withUserConfiguration(ListenerWithProperties.class)
 			.withPropertyValues("KUBERNETES_SERVICE_HOST=10.0.0.1", "POD_NAME=orders-7d9f8b6c5d-x2k4q")
+			.run((context) -> {
+				assertThat(setting(context, "withProperties", "group.instance.id"))
+					.isEqualTo("orders-7d9f8b6c5d-x2k4q-withProperties KAFKA_RESILIENCE");
+				assertThat(setting(context, "withProperties", "session.timeout.ms"))
+					.isEqualTo("10000 KAFKA_RESILIENCE");
+				assertThat(output).contains("identity from POD_NAME (looks like a Deployment pod name")
+					.contains("as for a dynamic member: a container restarted in place");
+			});
+	}
+
+	@Test
+	void deploymentPodStaysDynamicWhenStaticMembersWouldNotLeaveOnStop(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(ListenerWithProperties.class)
+			.withPropertyValues("KUBERNETES_SERVICE_HOST=10.0.0.1", "POD_NAME=orders-7d9f8b6c5d-x2k4q",
+					"kafka.resilience.shutdown.leave-group=false")
 			.run((context) -> {
 				assertThat(setting(context, "withProperties", "group.instance.id")).isEqualTo("null KAFKA_DEFAULT");
 				assertThat(output).contains("static membership skipped: POD_NAME 'orders-7d9f8b6c5d-x2k4q'");

@@ -256,6 +256,20 @@ class ConsumerSettingsResolverTests {
 	}
 
 	@Test
+	void aPodScopedStaticMemberKeepsTheShortSessionBecauseAReplacedPodNeverComesBack() {
+		this.defaults = withoutSessionTimeout();
+		this.membership = new StaticMembershipDecision("orders-7d9f8b6c5d-x2k4q-orders", true,
+				"identity from HOSTNAME (looks like a Deployment pod name)");
+		ConsumerSettingsResolver.Resolution resolution = resolve();
+		assertThat(resolution.additions()).containsEntry("session.timeout.ms", "10000")
+			.containsEntry("group.instance.id", "orders-7d9f8b6c5d-x2k4q-orders");
+		assertThat(resolution.settings().value(ConsumerSettingsResolver.LEAVE_GROUP_ON_STOP)).contains("true");
+		assertThat(resolution.settings().findings()).extracting(Finding::code)
+			.contains("session-timeout-pod")
+			.doesNotContain("session-timeout-static", "session-timeout-dynamic", "session-shorter-than-restart");
+	}
+
+	@Test
 	void aConfiguredSessionTimeoutAppliesToEveryMemberWithoutAChoiceToExplain() {
 		this.membership = new StaticMembershipDecision("orders-0-orders", "identity from POD_NAME");
 		ConsumerSettingsResolver.Resolution resolution = resolve();

@@ -144,7 +144,8 @@ class InvalidConfigurationFailsAtStartupTests {
 	@Test
 	void alwaysStaticModeWithoutIdentity() {
 		this.contextRunner.withPropertyValues("kafka.resilience.static-membership.mode=always")
-			.withBean(HostIdentity.class, () -> new HostIdentity(null, "none", false, "nothing available"))
+			.withBean(HostIdentity.class,
+					() -> new HostIdentity(null, "none", HostIdentity.Lifetime.NONE, "nothing available"))
 			.run((context) -> assertFailure(context, "kafka.resilience.static-membership.mode",
 					"kafka.resilience.static-membership.instance-id"));
 	}

@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,10 +18,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A static consumer-protocol member in its own JVM, killed with SIGKILL once it owns
- * partitions: what the broker sees of a pod killed by {@code kill -9} or the OOM killer.
- * It never leaves, so the broker holds its {@code group.instance.id} until its session
- * expires.
+ * A static member in its own JVM, killed with SIGKILL once it owns partitions: what the
+ * broker sees of a pod killed by {@code kill -9} or the OOM killer. It never leaves, so
+ * the broker holds its {@code group.instance.id} until its session expires.
  */
 final class KilledMember {
 
@@ -29,7 +30,7 @@ final class KilledMember {
 	}
 
 	/**
-	 * Start the member, wait until it owns partitions, and kill it.
+	 * Start a consumer-protocol member, wait until it owns partitions, and kill it.
 	 * @param bootstrapServers the broker
 	 * @param group the group
 	 * @param topic the topic
@@ -37,11 +38,26 @@ final class KilledMember {
 	 * @throws Exception if it did not join within 30 s
 	 */
 	static void joinAndKill(String bootstrapServers, String group, String topic, String instanceId) throws Exception {
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx128m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-				KilledMember.class.getName(), bootstrapServers, group, topic, instanceId)
-			.redirectErrorStream(true)
-			.start();
+		joinAndKill(bootstrapServers, group, topic, instanceId, Map.of());
+	}
+
+	/**
+	 * Start a member, wait until it owns partitions, and kill it.
+	 * @param bootstrapServers the broker
+	 * @param group the group
+	 * @param topic the topic
+	 * @param instanceId its {@code group.instance.id}
+	 * @param config consumer settings over the consumer protocol's defaults
+	 * @throws Exception if it did not join within 30 s
+	 */
+	static void joinAndKill(String bootstrapServers, String group, String topic, String instanceId,
+			Map<String, String> config) throws Exception {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+						"-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), KilledMember.class.getName(),
+						bootstrapServers, group, topic, instanceId));
+		config.forEach((key, value) -> command.add(key + "=" + value));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		try (BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			CompletableFuture<Boolean> assigned = CompletableFuture.supplyAsync(() -> {
@@ -67,10 +83,14 @@ final class KilledMember {
 	}
 
 	public static void main(String[] args) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0],
+		Map<String, Object> config = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0],
 				ConsumerConfig.GROUP_ID_CONFIG, args[1], ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, args[3],
 				ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+		for (int i = 4; i < args.length; i++) {
+			int split = args[i].indexOf('=');
+			config.put(args[i].substring(0, split), args[i].substring(split + 1));
+		}
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
 			consumer.subscribe(List.of(args[2]));
 			boolean announced = false;

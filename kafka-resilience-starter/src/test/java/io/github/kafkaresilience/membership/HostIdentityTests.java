@@ -12,7 +12,7 @@ class HostIdentityTests {
 	void explicitInstanceIdIsStable() {
 		HostIdentity identity = HostIdentity.resolve("orders-a", Map.<String, String>of()::get, () -> "laptop");
 		assertThat(identity.name()).isEqualTo("orders-a");
-		assertThat(identity.stable()).isTrue();
+		assertThat(identity.lifetime()).isEqualTo(HostIdentity.Lifetime.PERMANENT);
 	}
 
 	@Test
@@ -20,26 +20,26 @@ class HostIdentityTests {
 		HostIdentity identity = resolve(Map.of("POD_NAME", "orders-2"));
 		assertThat(identity.name()).isEqualTo("orders-2");
 		assertThat(identity.source()).isEqualTo("POD_NAME");
-		assertThat(identity.stable()).isTrue();
+		assertThat(identity.lifetime()).isEqualTo(HostIdentity.Lifetime.PERMANENT);
 	}
 
 	@Test
-	void staticIdIsSkippedForDeploymentPodNames() {
+	void deploymentPodNameLastsAsLongAsThePod() {
 		HostIdentity identity = resolve(Map.of("POD_NAME", "orders-7d9f8b6c5d-x2k4q"));
-		assertThat(identity.stable()).isFalse();
-		assertThat(identity.reason()).contains("Deployment");
+		assertThat(identity.lifetime()).isEqualTo(HostIdentity.Lifetime.POD);
+		assertThat(identity.reason()).contains("Deployment", "restarts in place", "replaced");
 	}
 
 	@Test
-	void generatedPodNamesOfDaemonSetsAndJobsAreUnstable() {
+	void generatedPodNamesOfDaemonSetsAndJobsLastAsLongAsThePod() {
 		HostIdentity identity = resolve(Map.of("POD_NAME", "log-shipper-x2k4q"));
-		assertThat(identity.stable()).isFalse();
+		assertThat(identity.lifetime()).isEqualTo(HostIdentity.Lifetime.POD);
 		assertThat(identity.reason()).contains("generated pod name");
 	}
 
 	@Test
 	void chosenPodNameIsStable() {
-		assertThat(resolve(Map.of("POD_NAME", "orders-primary")).stable()).isTrue();
+		assertThat(resolve(Map.of("POD_NAME", "orders-primary")).lifetime()).isEqualTo(HostIdentity.Lifetime.PERMANENT);
 	}
 
 	@Test
@@ -51,23 +51,24 @@ class HostIdentityTests {
 
 	@Test
 	void hostnameOnKubernetesIsClassifiedAsAPodName() {
-		assertThat(resolve(Map.of("HOSTNAME", "orders-1", "KUBERNETES_SERVICE_HOST", "10.0.0.1")).stable()).isTrue();
+		assertThat(resolve(Map.of("HOSTNAME", "orders-1", "KUBERNETES_SERVICE_HOST", "10.0.0.1")).lifetime())
+			.isEqualTo(HostIdentity.Lifetime.PERMANENT);
 		assertThat(
-				resolve(Map.of("HOSTNAME", "orders-5b6c7d8f9-x2k4q", "KUBERNETES_SERVICE_HOST", "10.0.0.1")).stable())
-			.isFalse();
+				resolve(Map.of("HOSTNAME", "orders-5b6c7d8f9-x2k4q", "KUBERNETES_SERVICE_HOST", "10.0.0.1")).lifetime())
+			.isEqualTo(HostIdentity.Lifetime.POD);
 	}
 
 	@Test
 	void hostnameOutsideKubernetesIsNotStableEnoughForAuto() {
 		HostIdentity identity = resolve(Map.of("HOSTNAME", "build-agent"));
 		assertThat(identity.name()).isEqualTo("build-agent");
-		assertThat(identity.stable()).isFalse();
+		assertThat(identity.lifetime()).isEqualTo(HostIdentity.Lifetime.NONE);
 	}
 
 	@Test
 	void dockerContainerIdIsUnstable() {
 		HostIdentity identity = resolve(Map.of("HOSTNAME", "3f4e5d6c7b8a"));
-		assertThat(identity.stable()).isFalse();
+		assertThat(identity.lifetime()).isEqualTo(HostIdentity.Lifetime.NONE);
 		assertThat(identity.reason()).contains("container id");
 	}
 

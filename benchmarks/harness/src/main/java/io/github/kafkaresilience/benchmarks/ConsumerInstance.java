@@ -31,6 +31,12 @@ final class ConsumerInstance {
 
 	private int incarnation = -1;
 
+	// Kubernetes keeps a pod's name when it restarts a killed container in place, and
+	// names the pod that replaces a stopped one anew.
+	private int pod;
+
+	private boolean replaced;
+
 	ConsumerInstance(String name, List<String> command, List<String> restartArguments, RunFiles files,
 			Processes processes) {
 		this.name = name;
@@ -77,6 +83,11 @@ final class ConsumerInstance {
 				command.add(argument);
 			}
 		}
+		if (this.replaced) {
+			this.pod++;
+			this.replaced = false;
+		}
+		command.replaceAll((argument) -> argument.replace(Scenario.POD, podName()));
 		command.add("--bench.output=" + consumptionLog().toAbsolutePath());
 		this.process = this.processes.startApplication(command, this.files.applicationLog(this.name, this.incarnation));
 	}
@@ -86,6 +97,7 @@ final class ConsumerInstance {
 	 * @return {@code true} if it exited on its own
 	 */
 	boolean stop(Duration grace) {
+		this.replaced = true;
 		return this.processes.stop(this.process, grace);
 	}
 
@@ -97,9 +109,22 @@ final class ConsumerInstance {
 	}
 
 	void signalStop() {
+		this.replaced = true;
 		if (this.process.isAlive()) {
 			this.process.destroy();
 		}
+	}
+
+	// <deployment>-<template hash>-<5 characters of Kubernetes' alphabet>, as the starter
+	// recognises a Deployment pod.
+	private String podName() {
+		String alphabet = "bcdfghjklmnpqrstvwxz2456789";
+		StringBuilder suffix = new StringBuilder();
+		for (int rest = Math.floorMod((this.name + "/" + this.pod).hashCode(), 14_348_907); suffix
+			.length() < 5; rest /= 27) {
+			suffix.append(alphabet.charAt(rest % 27));
+		}
+		return "bench-5d9f8b6c4d-" + suffix;
 	}
 
 	int exitCode() {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A named consumer configuration to benchmark: the arguments every consumer instance
  * gets. {@value #INSTANCE} in an argument becomes the instance's name, for settings such
- * as a static instance id.
+ * as a static instance id; {@value #POD} becomes a Deployment pod name, kept when the
+ * instance is killed and started again and new when it is stopped and started again.
  *
  * @param name the name used on the command line
  * @param description one sentence for the README and the run's settings
@@ -17,6 +18,8 @@ import java.util.Map;
 record Scenario(String name, String description, List<String> applicationArguments) {
 
 	static final String INSTANCE = "{instance}";
+
+	static final String POD = "{pod}";
 
 	private static final String PLAIN = BenchmarkCommand.PLAIN;
 
@@ -44,6 +47,9 @@ record Scenario(String name, String description, List<String> applicationArgumen
 		add("starter", "kafka-resilience defaults (dynamic members here: this host is not a Kubernetes pod)");
 		add("starter-static", "kafka-resilience, static membership always, instance id per instance, leave on stop",
 				STATIC_ALWAYS, STARTER_STATIC_ID);
+		add("starter-deployment-pod",
+				"kafka-resilience defaults in a Deployment pod: POD_NAME kept across a kill, new after a stop",
+				"--POD_NAME=" + POD);
 		add("starter-static-stay",
 				"kafka-resilience, static membership always, instance id per instance, keep the place on stop",
 				STATIC_ALWAYS, STARTER_STATIC_ID, "--kafka.resilience.shutdown.leave-group=false");
