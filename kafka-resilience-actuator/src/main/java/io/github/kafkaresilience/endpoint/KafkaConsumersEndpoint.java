@@ -25,6 +25,10 @@ public class KafkaConsumersEndpoint {
 
 	private final ConsumerSignalsCollector collector;
 
+	// The response changes only with the snapshot, once per refresh: between two, every
+	// request gets the same one instead of mapping every partition again.
+	private volatile @Nullable Rendered rendered;
+
 	/**
 	 * Create an endpoint over a collector's snapshots.
 	 * @param collector the collector
@@ -40,9 +44,16 @@ public class KafkaConsumersEndpoint {
 	@ReadOperation
 	public KafkaConsumersDescriptor consumers() {
 		SignalsSnapshot snapshot = this.collector.snapshot();
-		return new KafkaConsumersDescriptor(snapshot.groups().stream().map(GroupDescriptor::of).toList(),
+		Rendered last = this.rendered;
+		if (last != null && last.snapshot() == snapshot) {
+			return last.descriptor();
+		}
+		KafkaConsumersDescriptor descriptor = new KafkaConsumersDescriptor(
+				snapshot.groups().stream().map(GroupDescriptor::of).toList(),
 				(snapshot.refreshedAt() != null) ? snapshot.refreshedAt().toEpochMilli() : null, snapshot.stale(),
 				snapshot.error(), this.collector.settings().refreshInterval().toMillis());
+		this.rendered = new Rendered(snapshot, descriptor);
+		return descriptor;
 	}
 
 	/**
@@ -70,6 +81,10 @@ public class KafkaConsumersEndpoint {
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record KafkaConsumersDescriptor(List<GroupDescriptor> groups, @Nullable Long refreshedAt, boolean stale,
 			@Nullable String error, long refreshIntervalMs) implements OperationResponseBody {
+
+	}
+
+	private record Rendered(SignalsSnapshot snapshot, KafkaConsumersDescriptor descriptor) {
 
 	}
 
